@@ -1,0 +1,15 @@
+package io.objectledger.events.lifecycle;
+
+import io.objectledger.events.object.ChangeContext;
+import io.objectledger.events.object.ObjectIdentity;
+
+/**
+ * Something that happened in an object's lifecycle; the public contract of the lifecycle-events
+ * topic. Each type has a versioned CloudEvents type, see {@link LifecycleEventType}.
+ */
+public sealed interface LifecycleEvent permits ObjectCreated, ObjectRemoved {
+
+    ObjectIdentity object();
+
+    ChangeContext change();
+}

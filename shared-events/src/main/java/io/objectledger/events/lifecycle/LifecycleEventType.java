@@ -1,0 +1,39 @@
+package io.objectledger.events.lifecycle;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The CloudEvents {@code type} of every lifecycle event; the suffix is the contract version. */
+public enum LifecycleEventType {
+    OBJECT_CREATED("io.objectledger.object.created.v1", ObjectCreated.class),
+    OBJECT_REMOVED("io.objectledger.object.removed.v1", ObjectRemoved.class);
+
+    public static final String SOURCE = "/object-ledger/lifecycle-service";
+
+    private final String cloudEventType;
+    private final Class<? extends LifecycleEvent> eventClass;
+
+    LifecycleEventType(String cloudEventType, Class<? extends LifecycleEvent> eventClass) {
+        this.cloudEventType = cloudEventType;
+        this.eventClass = eventClass;
+    }
+
+    public String cloudEventType() {
+        return cloudEventType;
+    }
+
+    public Class<? extends LifecycleEvent> eventClass() {
+        return eventClass;
+    }
+
+    public static LifecycleEventType of(LifecycleEvent event) {
+        return Arrays.stream(values())
+                .filter(type -> type.eventClass.isInstance(event))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    public static Optional<LifecycleEventType> ofCloudEventType(String cloudEventType) {
+        return Arrays.stream(values()).filter(type -> type.cloudEventType.equals(cloudEventType)).findFirst();
+    }
+}

@@ -1,0 +1,9 @@
+package io.objectledger.events.lifecycle;
+
+import io.objectledger.events.object.ChangeContext;
+import io.objectledger.events.object.ObjectFacts;
+import io.objectledger.events.object.ObjectIdentity;
+
+public record ObjectCreated(ObjectIdentity object, ObjectFacts facts, ChangeContext change)
+        implements LifecycleEvent {
+}

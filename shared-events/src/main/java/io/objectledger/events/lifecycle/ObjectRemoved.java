@@ -1,0 +1,10 @@
+package io.objectledger.events.lifecycle;
+
+import io.objectledger.events.object.ChangeContext;
+import io.objectledger.events.object.ObjectFacts;
+import io.objectledger.events.object.ObjectIdentity;
+
+/** An object was removed; {@code deleteMarker} when a versioned bucket only hid it. */
+public record ObjectRemoved(ObjectIdentity object, ObjectFacts facts, boolean deleteMarker,
+                            ChangeContext change) implements LifecycleEvent {
+}

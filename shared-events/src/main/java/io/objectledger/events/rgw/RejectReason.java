@@ -1,0 +1,22 @@
+package io.objectledger.events.rgw;
+
+/** Why a notification was refused; the code goes into dead-letter headers and HTTP answers. */
+public enum RejectReason {
+    INVALID_JSON("invalid-json"),
+    INVALID_STRUCTURE("invalid-structure"),
+    MISSING_FIELD("missing-field"),
+    WRONG_TYPE("wrong-type"),
+    INVALID_VALUE("invalid-value"),
+    NO_RECORDS("no-records"),
+    UNKNOWN_EVENT("unknown-event");
+
+    private final String code;
+
+    RejectReason(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

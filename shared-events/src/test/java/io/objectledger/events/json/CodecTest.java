@@ -1,0 +1,52 @@
+package io.objectledger.events.json;
+
+import io.objectledger.events.command.ObjectCommand;
+import io.objectledger.events.command.RecordObjectRemoved;
+import io.objectledger.events.fixtures.RgwFixtures;
+import io.objectledger.events.lifecycle.LifecycleEvent;
+import io.objectledger.events.lifecycle.LifecycleEventType;
+import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.command.RecordObjectCreated;
+import io.objectledger.events.rgw.RgwCommandMapper;
+import io.objectledger.events.rgw.RgwNotificationParser;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CodecTest {
+
+    private final RgwNotificationParser parser = new RgwNotificationParser();
+    private final RgwCommandMapper mapper = new RgwCommandMapper();
+
+    private ObjectCommand command(String fixture) {
+        return mapper.toCommand(parser.parse(RgwFixtures.read(fixture)).get(0), Instant.parse("2026-11-26T22:00:00Z"));
+    }
+
+    @Test
+    void commandsSurviveTheRoundTripWithTheirType() {
+        CommandCodec codec = new CommandCodec();
+        ObjectCommand created = command("03-put-with-metadata-and-tags.json");
+        ObjectCommand removed = command("17-versioned-delete-creates-marker.json");
+
+        assertThat(codec.decode(codec.encode(created))).isEqualTo(created);
+        assertThat(codec.decode(codec.encode(removed))).isEqualTo(removed).isInstanceOf(RecordObjectRemoved.class);
+        assertThat(new String(codec.encode(created), StandardCharsets.UTF_8))
+                .contains("\"type\":\"RecordObjectCreated\"")
+                .contains("\"eventTime\":\"2026-11-26T21:53:21.983440Z\"");
+    }
+
+    @Test
+    void eventsSurviveTheRoundTripByCloudEventType() {
+        LifecycleEventCodec codec = new LifecycleEventCodec();
+        RecordObjectCreated command = (RecordObjectCreated) command("04-put-key-special-chars.json");
+        LifecycleEvent event = new ObjectCreated(command.object(), command.facts(), command.change());
+
+        String type = LifecycleEventType.of(event).cloudEventType();
+
+        assertThat(type).isEqualTo("io.objectledger.object.created.v1");
+        assertThat(codec.decode(type, codec.encode(event))).isEqualTo(event);
+    }
+}
