@@ -1,0 +1,49 @@
+package io.objectledger.audit.rest;
+
+import io.objectledger.audit.query.AuditEntry;
+import io.objectledger.audit.query.AuditTrail;
+import io.objectledger.events.object.ObjectIdentity;
+import io.objectledger.support.rest.Problem;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.util.List;
+
+/** An object's recorded history. Keys go in the query string: they may hold any character. */
+@Path("/audit/{bucket}/object")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class AuditResource {
+
+    @Inject
+    AuditTrail trail;
+
+    @GET
+    @Operation(summary = "Every lifecycle event recorded for one object, oldest first")
+    @APIResponse(responseCode = "200", description = "The history")
+    @APIResponse(responseCode = "404", description = "Nothing was ever recorded for this object")
+    public Response history(@PathParam("bucket") String bucket, @QueryParam("key") String key) {
+        ObjectIdentity identity;
+        try {
+            identity = new ObjectIdentity(bucket, key == null ? "" : key);
+        } catch (IllegalArgumentException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new Problem("invalid-object", e.getMessage() + " (give the key as ?key=...)")).build();
+        }
+        List<AuditEntry> entries = trail.history(identity);
+        if (entries.isEmpty()) {
+            return Response.status(Response.Status.NOT_FOUND)
+                    .entity(new Problem("not-found", "nothing recorded for " + identity.subject())).build();
+        }
+        return Response.ok(new ObjectHistory(identity.bucket(), identity.key(), entries)).build();
+    }
+}

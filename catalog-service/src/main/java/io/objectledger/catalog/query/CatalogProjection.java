@@ -1,0 +1,123 @@
+package io.objectledger.catalog.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.objectledger.events.json.LedgerJson;
+import io.objectledger.events.lifecycle.LifecycleEvent;
+import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectRemoved;
+import io.objectledger.events.object.ObjectFacts;
+import io.objectledger.support.db.SqlStates;
+import io.objectledger.support.events.ReceivedLifecycleEvent;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * Keeps the catalog table at the latest state of each object. The latest is the change with the
+ * greatest gateway event time (then history position), so re-deliveries and out-of-order
+ * arrivals end in the same row as an orderly stream.
+ */
+public class CatalogProjection {
+
+    private static final String UPDATE_IF_NEWER = """
+            UPDATE catalog_object SET bucket = ?, object_key = ?, version_id = ?, state = ?, size = ?, etag = ?,
+                   metadata = ?, tags = ?, last_event_id = ?, last_event_type = ?, last_event_time = ?,
+                   last_sequence = ?, updated_at = ?
+             WHERE object_id = ?
+               AND (last_event_time < ? OR (last_event_time = ? AND last_sequence < ?))
+            """;
+    private static final String INSERT = """
+            INSERT INTO catalog_object (bucket, object_key, version_id, state, size, etag, metadata, tags,
+                   last_event_id, last_event_type, last_event_time, last_sequence, updated_at, object_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private final DataSource dataSource;
+    private final ObjectMapper json = LedgerJson.newMapper();
+
+    public CatalogProjection(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void apply(ReceivedLifecycleEvent received) {
+        LifecycleEvent event = received.event();
+        try (Connection connection = dataSource.getConnection()) {
+            if (updateIfNewer(connection, received) == 0) {
+                insertIfAbsent(connection, received);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot project event " + received.id() + " for "
+                    + event.object().subject() + " into the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    private int updateIfNewer(Connection connection, ReceivedLifecycleEvent received) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(UPDATE_IF_NEWER)) {
+            int next = bindRow(update, received);
+            OffsetDateTime eventTime = utc(received.event().change().eventTime());
+            update.setObject(next++, eventTime);
+            update.setObject(next++, eventTime);
+            update.setLong(next, received.sequence());
+            return update.executeUpdate();
+        }
+    }
+
+    /** Absent means first sight of the object; present means the stored state is newer. */
+    private void insertIfAbsent(Connection connection, ReceivedLifecycleEvent received) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bindRow(insert, received);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!SqlStates.isUniqueViolation(e)) {
+                throw e;
+            }
+        }
+    }
+
+    private int bindRow(PreparedStatement statement, ReceivedLifecycleEvent received) throws SQLException {
+        LifecycleEvent event = received.event();
+        ObjectFacts facts = facts(event);
+        int i = 1;
+        statement.setString(i++, event.object().bucket());
+        statement.setString(i++, event.object().key());
+        statement.setString(i++, facts.versionId());
+        statement.setString(i++, (event instanceof ObjectRemoved ? ObjectState.REMOVED : ObjectState.PRESENT).name());
+        statement.setLong(i++, facts.size());
+        statement.setString(i++, facts.eTag());
+        statement.setString(i++, toJson(facts.metadata()));
+        statement.setString(i++, toJson(facts.tags()));
+        statement.setString(i++, received.id());
+        statement.setString(i++, received.type());
+        statement.setObject(i++, utc(event.change().eventTime()));
+        statement.setLong(i++, received.sequence());
+        statement.setObject(i++, utc(Instant.now()));
+        statement.setString(i++, event.object().aggregateId());
+        return i;
+    }
+
+    private static ObjectFacts facts(LifecycleEvent event) {
+        if (event instanceof ObjectCreated created) {
+            return created.facts();
+        }
+        return ((ObjectRemoved) event).facts();
+    }
+
+    private String toJson(Map<String, String> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string map always serialises", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

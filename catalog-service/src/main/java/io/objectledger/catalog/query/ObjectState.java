@@ -1,0 +1,6 @@
+package io.objectledger.catalog.query;
+
+public enum ObjectState {
+    PRESENT,
+    REMOVED
+}

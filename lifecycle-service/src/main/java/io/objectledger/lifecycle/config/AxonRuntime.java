@@ -1,0 +1,106 @@
+package io.objectledger.lifecycle.config;
+
+import io.objectledger.events.json.LedgerJson;
+import io.objectledger.lifecycle.command.ObjectCommandTargetResolver;
+import io.objectledger.lifecycle.command.ObjectLifecycle;
+import io.objectledger.lifecycle.messaging.LifecycleEventPublisher;
+import io.objectledger.support.db.SchemaMigration;
+import io.objectledger.support.kafka.KafkaRecordSender;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * Builds, starts and stops Axon, once per application, and hands out its gateways. The database
+ * schema is migrated first; events and tokens are serialised with the contract's Jackson mapper.
+ */
+@ApplicationScoped
+public class AxonRuntime {
+
+    private static final Logger LOG = Logger.getLogger(AxonRuntime.class.getName());
+
+    @Resource(lookup = "jdbc/ledger")
+    DataSource dataSource;
+
+    @Inject
+    KafkaRecordSender sender;
+
+    @Inject
+    @ConfigProperty(name = "ledger.topic.lifecycle-events")
+    String lifecycleEventsTopic;
+
+    private Configuration axon;
+
+    void startWithApplication(@Observes Startup startup) {
+        LOG.fine(() -> "Axon started with the application, processors: " + axon.eventProcessingConfiguration()
+                .eventProcessors().keySet());
+    }
+
+    @PostConstruct
+    void start() {
+        SchemaMigration.migrate(dataSource, AxonRuntime.class);
+        JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
+        Serializer serializer = JacksonSerializer.builder().objectMapper(LedgerJson.newMapper()).build();
+        LifecycleEventPublisher publisher = new LifecycleEventPublisher(sender, lifecycleEventsTopic);
+
+        axon = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(config -> serializer)
+                .configureEventSerializer(config -> serializer)
+                .configureMessageSerializer(config -> serializer)
+                .configureTransactionManager(config -> transactions)
+                .configureEmbeddedEventStore(config -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(transactions)
+                        .transactionManager(transactions)
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .build())
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(ObjectLifecycle.class)
+                        .configureCommandTargetResolver(config -> new ObjectCommandTargetResolver()))
+                .eventProcessing(processing -> processing
+                        .registerTrackingEventProcessor(LifecycleEventPublisher.PROCESSING_GROUP)
+                        .registerEventHandler(config -> publisher)
+                        .registerListenerInvocationErrorHandler(LifecycleEventPublisher.PROCESSING_GROUP,
+                                config -> PropagatingErrorHandler.instance())
+                        .registerTokenStore(config -> JdbcTokenStore.builder()
+                                .connectionProvider(transactions)
+                                .serializer(serializer)
+                                .build()))
+                .buildConfiguration();
+        axon.start();
+        LOG.info("Axon started: ObjectLifecycle aggregates on the JDBC event store, publishing to topic "
+                + lifecycleEventsTopic);
+    }
+
+    @PreDestroy
+    void stop() {
+        axon.shutdown();
+    }
+
+    @Produces
+    @ApplicationScoped
+    CommandGateway commandGateway() {
+        return axon.commandGateway();
+    }
+
+    public Configuration configuration() {
+        return axon;
+    }
+}

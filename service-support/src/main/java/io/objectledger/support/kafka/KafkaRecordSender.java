@@ -1,0 +1,58 @@
+package io.objectledger.support.kafka;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The service's one Kafka producer. Its futures complete when the broker has the record
+ * durably, which is when callers may acknowledge what caused it.
+ */
+@ApplicationScoped
+public class KafkaRecordSender {
+
+    @Inject
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    @ConfigProperty(name = "ledger.service.name")
+    String serviceName;
+
+    private Producer<String, byte[]> producer;
+
+    @PostConstruct
+    void open() {
+        producer = new KafkaProducer<>(KafkaClientSettings.durableProducer(bootstrapServers, serviceName));
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+
+    public CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+        CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error == null) {
+                    acknowledged.complete(metadata);
+                } else {
+                    acknowledged.completeExceptionally(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            acknowledged.completeExceptionally(e);
+        }
+        return acknowledged;
+    }
+}
