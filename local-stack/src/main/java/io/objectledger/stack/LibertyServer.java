@@ -1,0 +1,97 @@
+package io.objectledger.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One service's Liberty server, as built by the Liberty Maven plugin, run in the foreground. */
+final class LibertyServer implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+
+    private final String name;
+    private final StackSettings settings;
+    private final Path output;
+    private ChildProcess process;
+
+    LibertyServer(String name, StackSettings settings) {
+        this.name = name;
+        this.settings = settings;
+        this.output = settings.work().resolve("liberty");
+    }
+
+    void start() throws IOException {
+        Path script = settings.libertyServers().resolve("bin/server");
+        if (!Files.isDirectory(settings.libertyServers().resolve("usr/servers").resolve(name))) {
+            throw new IllegalStateException("No Liberty server '" + name + "' under " + settings.libertyServers()
+                    + ": build the project first (./mvnw package)");
+        }
+        Files.createDirectories(output);
+        process = ChildProcess.start(name, List.of(script.toString(), "run", name), environment(),
+                settings.work().resolve(name + ".log"));
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("WLP_OUTPUT_DIR", output.toAbsolutePath().toString());
+        env.put("HTTP_PORT", String.valueOf(settings.httpPort(name)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
+        env.put("DB_URL", settings.databaseUrl(name));
+        if (settings.postgres()) {
+            env.put("DB_DATASOURCE_CLASS", "org.postgresql.ds.PGSimpleDataSource");
+            env.put("DB_USER", settings.postgresUser());
+        }
+        return env;
+    }
+
+    /** Polls {@code /health/ready} until it answers 200, or fails after a deadline. */
+    void awaitReady(HttpClient http) throws InterruptedException {
+        URI ready = URI.create(settings.baseUrl(name) + "/health/ready");
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            process.assertAlive();
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready)
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException notListeningYet) {
+                last = notListeningYet.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + " (last answer: " + last
+                + "); see " + logFile());
+    }
+
+    Path logFile() {
+        return output.resolve(name).resolve("logs/messages.log");
+    }
+
+    String name() {
+        return name;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(30));
+        }
+    }
+}

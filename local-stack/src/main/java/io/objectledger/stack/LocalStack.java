@@ -1,0 +1,124 @@
+package io.objectledger.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The whole Object Ledger on one machine: Kafka, then the four services, each waited for until
+ * its readiness check is UP. {@link #main} runs it until Ctrl-C; tests start it in-process.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final List<String> TOPICS = List.of("rgw-notifications", "rgw-notifications-dlq",
+            "object-commands", "object-commands-dlq", "object-lifecycle-events");
+
+    private final StackSettings settings;
+    private final KafkaBroker kafka;
+    private final List<LibertyServer> servers = new ArrayList<>();
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+        this.kafka = new KafkaBroker(settings);
+    }
+
+    public static LocalStack start(StackSettings settings) throws Exception {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        if (settings.fresh()) {
+            deleteRecursively(settings.work());
+        }
+        Files.createDirectories(settings.work());
+        log("Starting Kafka on " + settings.bootstrapServers() + " (data in " + settings.work().resolve("kafka") + ")");
+        kafka.start();
+        kafka.createTopics(TOPICS);
+        if (settings.postgres()) {
+            log("Preparing PostgreSQL databases at " + settings.postgresUrl());
+            PostgresDatabases.prepare(settings);
+        }
+        for (String service : StackSettings.SERVICES) {
+            LibertyServer server = new LibertyServer(service, settings);
+            server.start();
+            servers.add(server);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (LibertyServer server : servers) {
+            server.awaitReady(http);
+            log(server.name() + "-service ready at " + settings.baseUrl(server.name()));
+        }
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public long kafkaPid() {
+        return kafka.pid();
+    }
+
+    @Override
+    public void close() {
+        // Services first, so none of them records a broker outage on the way down.
+        for (int i = servers.size() - 1; i >= 0; i--) {
+            servers.get(i).close();
+        }
+        kafka.close();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[local-stack] " + message);
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackSettings settings = StackSettings.fromSystemProperties();
+        LocalStack stack = start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("Stopping the services and Kafka ...");
+            stack.close();
+            log("Stopped.");
+        }));
+        System.out.println();
+        System.out.println("Object Ledger is running (" + settings.db() + " database). Ctrl-C stops everything.");
+        System.out.println("  Kafka bootstrap servers   " + settings.bootstrapServers());
+        System.out.println("  RGW HTTP push endpoint    " + settings.baseUrl("ingest") + "/api/rgw/notifications");
+        System.out.println("  Catalog                   " + settings.baseUrl("catalog") + "/api/catalog/{bucket}[/object?key=...]");
+        System.out.println("  Audit history             " + settings.baseUrl("audit") + "/api/audit/{bucket}/object?key=...");
+        for (String service : StackSettings.SERVICES) {
+            System.out.printf("  %-25s %s/health/ready  %s/openapi%n", service + "-service",
+                    settings.baseUrl(service), settings.baseUrl(service));
+        }
+        System.out.println("  Logs                      " + settings.work());
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,35 @@
+package io.objectledger.stack;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** One database per service on the PostgreSQL server, created if missing (dropped first when fresh). */
+final class PostgresDatabases {
+
+    private PostgresDatabases() {
+    }
+
+    static void prepare(StackSettings settings) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(settings.postgresUrl() + "postgres", settings.postgresUser(), "");
+             Statement sql = admin.createStatement()) {
+            for (String service : StackSettings.SERVICES) {
+                if (service.equals("ingest")) {
+                    continue; // ingest keeps no state of its own
+                }
+                String database = settings.databaseName(service);
+                if (settings.fresh()) {
+                    sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                }
+                try (ResultSet existing = sql.executeQuery(
+                        "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+                    if (!existing.next()) {
+                        sql.execute("CREATE DATABASE " + database);
+                    }
+                }
+            }
+        }
+    }
+}

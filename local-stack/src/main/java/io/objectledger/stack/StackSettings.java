@@ -1,0 +1,62 @@
+package io.objectledger.stack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where and how the local stack runs, from system properties. Defaults give the embedded setup
+ * on the standard ports: Kafka on 9092, ingest/lifecycle/catalog/audit on 9080..9083.
+ *
+ * @param db    {@code h2} (an embedded file database per service) or {@code postgresql}
+ * @param fresh start from empty Kafka and database state
+ */
+public record StackSettings(Path root, Path work, int kafkaPort, int httpPortBase, String db,
+                            String postgresUrl, String postgresUser, boolean fresh, int partitions) {
+
+    public static final List<String> SERVICES = List.of("ingest", "lifecycle", "catalog", "audit");
+
+    public static StackSettings fromSystemProperties() {
+        Path root = Path.of(System.getProperty("stack.root", ".")).toAbsolutePath().normalize();
+        return new StackSettings(
+                root,
+                Path.of(System.getProperty("stack.work", root.resolve("target/local-stack").toString())),
+                Integer.getInteger("stack.kafka.port", 9092),
+                Integer.getInteger("stack.http.port.base", 9080),
+                System.getProperty("stack.db", "h2"),
+                System.getProperty("stack.postgres.url", "jdbc:postgresql://127.0.0.1:5432/"),
+                System.getProperty("stack.postgres.user", "postgres"),
+                Boolean.getBoolean("stack.fresh"),
+                Integer.getInteger("stack.partitions", 3));
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public int httpPort(String service) {
+        return httpPortBase + SERVICES.indexOf(service);
+    }
+
+    public String baseUrl(String service) {
+        return "http://localhost:" + httpPort(service);
+    }
+
+    public boolean postgres() {
+        return "postgresql".equals(db);
+    }
+
+    /** Each service owns its database; on PostgreSQL one database per service on the server. */
+    public String databaseUrl(String service) {
+        return postgres()
+                ? postgresUrl + databaseName(service)
+                : "jdbc:h2:file:" + work.resolve("data").resolve(service).toAbsolutePath();
+    }
+
+    public String databaseName(String service) {
+        return "ledger_" + service;
+    }
+
+    public Path libertyServers() {
+        return root.resolve("target/liberty/wlp");
+    }
+}

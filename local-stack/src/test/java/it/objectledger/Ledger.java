@@ -1,0 +1,84 @@
+package it.objectledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.objectledger.events.fixtures.RgwFixtures;
+import io.objectledger.stack.StackSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/** The running ledger as a client sees it: its HTTP APIs, and captured RGW payloads to feed it. */
+public final class Ledger {
+
+    private final StackSettings settings = LocalStackExtension.settings();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public record Answer(int status, JsonNode body) {
+    }
+
+    /** A bucket name no earlier run used, so each test sees only its own objects. */
+    public static String freshBucket(String purpose) {
+        return "it-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A captured RGW payload, moved into {@code bucket}. */
+    public static byte[] fixtureInBucket(String fixture, String bucket) {
+        String body = new String(RgwFixtures.read(fixture), StandardCharsets.UTF_8);
+        return body.replaceAll("\"name\":\"lab-[a-z]+\"", "\"name\":\"" + bucket + "\"")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    public Answer push(byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(settings.baseUrl("ingest") + "/api/rgw/notifications"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Answer catalogObject(String bucket, String key) {
+        return get(settings.baseUrl("catalog") + "/api/catalog/" + bucket + "/object?key=" + encode(key));
+    }
+
+    public Answer catalogListing(String bucket, String prefix) {
+        return get(settings.baseUrl("catalog") + "/api/catalog/" + bucket + "?prefix=" + encode(prefix));
+    }
+
+    public Answer auditHistory(String bucket, String key) {
+        return get(settings.baseUrl("audit") + "/api/audit/" + bucket + "/object?key=" + encode(key));
+    }
+
+    public Answer ready(String service) {
+        return get(settings.baseUrl(service) + "/health/ready");
+    }
+
+    public Answer get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Answer(response.statusCode(), body.isBlank() ? json.nullNode() : json.readTree(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
