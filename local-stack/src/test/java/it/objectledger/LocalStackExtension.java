@@ -22,7 +22,7 @@ public class LocalStackExtension implements BeforeAllCallback {
         return StackSettings.fromSystemProperties();
     }
 
-    private static final class RunningStack implements ExtensionContext.Store.CloseableResource {
+    private static final class RunningStack implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         private final LocalStack stack;
 

@@ -1,0 +1,112 @@
+package io.objectledger.catalog.query;
+
+import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectRemoved;
+import io.objectledger.events.object.ChangeContext;
+import io.objectledger.events.object.ObjectFacts;
+import io.objectledger.events.object.ObjectIdentity;
+import io.objectledger.support.db.SchemaMigration;
+import io.objectledger.support.events.ReceivedLifecycleEvent;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The projection against a real (embedded) database with the service's own migrations. */
+class CatalogProjectionTest {
+
+    private static final String BUCKET = "tenant:photos";
+    private static final ObjectIdentity OBJECT = new ObjectIdentity(BUCKET, "2026/cat.jpg");
+    private static final ObjectFacts FACTS = new ObjectFacts(2048, "abc123", "", Map.of("camera", "x100"),
+            Map.of("class", "pet"));
+
+    private CatalogProjection projection;
+    private CatalogQueries queries;
+
+    @BeforeEach
+    void freshDatabase() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        SchemaMigration.migrate(dataSource, CatalogProjection.class);
+        projection = new CatalogProjection(dataSource);
+        queries = new CatalogQueries(dataSource);
+    }
+
+    @Test
+    void createdObjectIsPresentWithItsFacts() {
+        projection.apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
+
+        CatalogEntry entry = queries.find(OBJECT).orElseThrow();
+        assertThat(entry.state()).isEqualTo(ObjectState.PRESENT);
+        assertThat(entry.size()).isEqualTo(2048);
+        assertThat(entry.eTag()).isEqualTo("abc123");
+        assertThat(entry.metadata()).isEqualTo(Map.of("camera", "x100"));
+        assertThat(entry.tags()).isEqualTo(Map.of("class", "pet"));
+        assertThat(entry.lastEventTime()).isEqualTo(Instant.parse("2026-11-26T10:00:00Z"));
+    }
+
+    @Test
+    void removeAfterCreateLeavesTheObjectRemoved() {
+        projection.apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
+        projection.apply(removed(OBJECT, 1, "2026-11-26T11:00:00Z"));
+
+        assertThat(queries.find(OBJECT).orElseThrow().state()).isEqualTo(ObjectState.REMOVED);
+    }
+
+    @Test
+    void lateCreateAfterDeleteDoesNotResurrectObject() {
+        projection.apply(removed(OBJECT, 1, "2026-11-26T11:00:00Z"));
+        projection.apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
+
+        assertThat(queries.find(OBJECT).orElseThrow().state()).isEqualTo(ObjectState.REMOVED);
+    }
+
+    @Test
+    void redeliveredEventChangesNothing() {
+        ReceivedLifecycleEvent create = created(OBJECT, 0, "2026-11-26T10:00:00Z");
+        projection.apply(create);
+        projection.apply(removed(OBJECT, 1, "2026-11-26T11:00:00Z"));
+
+        projection.apply(create);
+
+        assertThat(queries.find(OBJECT).orElseThrow().state()).isEqualTo(ObjectState.REMOVED);
+        assertThat(queries.list(BUCKET, "", "", 10)).isEmpty();
+    }
+
+    @Test
+    void listingShowsPresentObjectsUnderThePrefixInKeyOrder() {
+        ObjectIdentity dog = new ObjectIdentity(BUCKET, "2026/dog.jpg");
+        ObjectIdentity gone = new ObjectIdentity(BUCKET, "2026/gone.jpg");
+        ObjectIdentity elsewhere = new ObjectIdentity(BUCKET, "2025/old.jpg");
+        projection.apply(created(dog, 0, "2026-11-26T10:00:00Z"));
+        projection.apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
+        projection.apply(created(gone, 0, "2026-11-26T10:00:00Z"));
+        projection.apply(removed(gone, 1, "2026-11-26T10:30:00Z"));
+        projection.apply(created(elsewhere, 0, "2026-11-26T10:00:00Z"));
+
+        assertThat(queries.list(BUCKET, "2026/", "", 10)).extracting(CatalogEntry::key)
+                .containsExactly("2026/cat.jpg", "2026/dog.jpg");
+        assertThat(queries.list(BUCKET, "2026/", "2026/cat.jpg", 10)).extracting(CatalogEntry::key)
+                .containsExactly("2026/dog.jpg");
+    }
+
+    private static ReceivedLifecycleEvent created(ObjectIdentity object, long sequence, String eventTime) {
+        return new ReceivedLifecycleEvent(UUID.randomUUID().toString(), "io.objectledger.object.created.v1", sequence,
+                new ObjectCreated(object, FACTS, change("ObjectCreated:Put", eventTime)));
+    }
+
+    private static ReceivedLifecycleEvent removed(ObjectIdentity object, long sequence, String eventTime) {
+        return new ReceivedLifecycleEvent(UUID.randomUUID().toString(), "io.objectledger.object.removed.v1", sequence,
+                new ObjectRemoved(object, FACTS, false, change("ObjectRemoved:Delete", eventTime)));
+    }
+
+    private static ChangeContext change(String eventName, String eventTime) {
+        return new ChangeContext(UUID.randomUUID().toString(), eventName, Instant.parse(eventTime),
+                Instant.parse(eventTime).plusSeconds(1), "", "lab", "req", "rgw-a-default", "notif", "");
+    }
+}

@@ -1,0 +1,93 @@
+package io.objectledger.lifecycle.command;
+
+import io.objectledger.events.command.RecordObjectCreated;
+import io.objectledger.events.command.RecordObjectRemoved;
+import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectRemoved;
+import io.objectledger.events.object.ChangeContext;
+import io.objectledger.events.object.ObjectFacts;
+import io.objectledger.events.object.ObjectIdentity;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+
+class ObjectLifecycleTest {
+
+    private static final ObjectIdentity OBJECT = new ObjectIdentity("tenant:bucket", "docs/report.pdf");
+    private static final ObjectFacts FACTS = new ObjectFacts(24, "8dd5067d1c62a18c414da9ef1f1dbde6", "",
+            Map.of("color", "red"), Map.of("project", "beta"));
+    private static final ChangeContext PUT = change("put-1", "ObjectCreated:Put", "2026-11-26T21:53:21.983440Z");
+    private static final ChangeContext DELETE = change("delete-1", "ObjectRemoved:Delete", "2026-11-26T21:54:00Z");
+    private static final ChangeContext MARKER = change("marker-1", "ObjectRemoved:DeleteMarkerCreated", "2026-11-26T21:55:00Z");
+
+    private FixtureConfiguration<ObjectLifecycle> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(ObjectLifecycle.class);
+        fixture.registerCommandTargetResolver(new ObjectCommandTargetResolver());
+    }
+
+    @Test
+    void createOfAnUnknownObjectRecordsObjectCreated() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordObjectCreated(OBJECT, FACTS, PUT))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ObjectCreated(OBJECT, FACTS, PUT));
+    }
+
+    @Test
+    void deleteOfACreatedObjectRecordsObjectRemoved() {
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT))
+                .when(new RecordObjectRemoved(OBJECT, FACTS, false, DELETE))
+                .expectEvents(new ObjectRemoved(OBJECT, FACTS, false, DELETE));
+    }
+
+    @Test
+    void deleteMarkerIsRecordedAsSuch() {
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT))
+                .when(new RecordObjectRemoved(OBJECT, FACTS, true, MARKER))
+                .expectEvents(new ObjectRemoved(OBJECT, FACTS, true, MARKER));
+    }
+
+    @Test
+    void deleteArrivingBeforeAnyCreateIsStillRecorded() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordObjectRemoved(OBJECT, FACTS, false, DELETE))
+                .expectEvents(new ObjectRemoved(OBJECT, FACTS, false, DELETE));
+    }
+
+    @Test
+    void redeliveredCreateRecordsNothing() {
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT))
+                .when(new RecordObjectCreated(OBJECT, FACTS, PUT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void redeliveredDeleteRecordsNothing() {
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT), new ObjectRemoved(OBJECT, FACTS, false, DELETE))
+                .when(new RecordObjectRemoved(OBJECT, FACTS, false, DELETE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void lateCreateAfterDeleteIsKeptInHistory() {
+        ChangeContext earlierPut = change("put-0", "ObjectCreated:Put", "2026-11-26T21:50:00Z");
+
+        fixture.given(new ObjectRemoved(OBJECT, FACTS, false, DELETE))
+                .when(new RecordObjectCreated(OBJECT, FACTS, earlierPut))
+                .expectEvents(new ObjectCreated(OBJECT, FACTS, earlierPut));
+    }
+
+    private static ChangeContext change(String changeId, String eventName, String eventTime) {
+        return new ChangeContext(changeId, eventName, Instant.parse(eventTime), Instant.parse("2026-11-26T22:00:00Z"),
+                "51AA086BC14BB63A", "lab", "request-" + changeId, "1012-default-default", "notif-sync", "");
+    }
+}
