@@ -38,10 +38,22 @@ public final class Ledger {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** POSTs a body as RGW 16.2 does: plain JSON, the push token in the endpoint's path. */
     public Answer push(byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(settings.baseUrl("ingest") + "/api/rgw/notifications"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(pushRequest(settings.pushEndpoint()).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A push request to the endpoint at {@code url}, for tests that set their own credentials or headers. */
+    public HttpRequest.Builder pushRequest(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+    }
+
+    public String pushUrl() {
+        return settings.baseUrl("ingest") + "/api/rgw/notifications";
+    }
+
+    public Answer send(HttpRequest.Builder request, byte[] body) {
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public Answer catalogObject(String bucket, String key) {
@@ -64,12 +76,33 @@ public final class Ledger {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    public Answer metrics(String service) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(settings.baseUrl(service) + "/metrics?scope=application")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), json.getNodeFactory().textNode(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            return new Answer(response.statusCode(), body.isBlank() ? json.nullNode() : json.readTree(body));
+            if (body.isBlank()) {
+                return new Answer(response.statusCode(), json.nullNode());
+            }
+            try {
+                return new Answer(response.statusCode(), json.readTree(body));
+            } catch (IOException notJson) {
+                return new Answer(response.statusCode(), json.getNodeFactory().textNode(body));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -18,8 +18,15 @@ public class LocalStackExtension implements BeforeAllCallback {
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("stack", key -> new RunningStack(), RunningStack.class);
     }
 
+    private static volatile LocalStack running;
+
     static StackSettings settings() {
         return StackSettings.fromSystemProperties();
+    }
+
+    /** The running stack, for tests that stop or restart parts of it. */
+    static LocalStack stack() {
+        return running;
     }
 
     private static final class RunningStack implements ExtensionContext.Store.CloseableResource, AutoCloseable {
@@ -29,6 +36,7 @@ public class LocalStackExtension implements BeforeAllCallback {
         RunningStack() {
             try {
                 stack = LocalStack.start(StackSettings.fromSystemProperties());
+                running = stack;
             } catch (Exception e) {
                 throw new IllegalStateException("The local stack did not start: " + e.getMessage(), e);
             }

@@ -48,6 +48,21 @@ final class ChildProcess {
         return process.pid();
     }
 
+    /** SIGKILL to the tree: no shutdown hooks, no clean close. */
+    void kill() {
+        List<ProcessHandle> tree = process.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+            for (ProcessHandle child : tree) {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not kill " + name, e);
+        }
+    }
+
     /** SIGTERM to the tree (Liberty and Kafka both shut down cleanly on it), then SIGKILL if needed. */
     void stop(Duration grace) {
         List<ProcessHandle> tree = process.descendants().toList();

@@ -151,10 +151,16 @@ final class KafkaBroker implements AutoCloseable {
         return process.pid();
     }
 
+    /** Stops the broker; {@link #start()} brings it back on the same port with the same data. */
+    void stop() {
+        process.stop(Duration.ofSeconds(30));
+        process = null;
+    }
+
     @Override
     public void close() {
         if (process != null) {
-            process.stop(Duration.ofSeconds(30));
+            stop();
         }
     }
 }

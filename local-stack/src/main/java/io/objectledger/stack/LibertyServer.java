@@ -46,6 +46,7 @@ final class LibertyServer implements AutoCloseable {
         env.put("HTTP_PORT", String.valueOf(settings.httpPort(name)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
         env.put("DB_URL", settings.databaseUrl(name));
+        env.put("LEDGER_INGEST_TOKENS", String.join(",", settings.ingestTokens()));
         if (settings.postgres()) {
             env.put("DB_DATASOURCE_CLASS", "org.postgresql.ds.PGSimpleDataSource");
             env.put("DB_USER", settings.postgresUser());
@@ -74,6 +75,15 @@ final class LibertyServer implements AutoCloseable {
         }
         throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + " (last answer: " + last
                 + "); see " + logFile());
+    }
+
+    /** Stops the server the hard way, as a crash or an OOM kill would. */
+    void kill() {
+        process.kill();
+    }
+
+    void stop() {
+        process.stop(Duration.ofSeconds(30));
     }
 
     Path logFile() {

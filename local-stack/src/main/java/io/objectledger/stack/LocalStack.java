@@ -72,6 +72,31 @@ public final class LocalStack implements AutoCloseable {
         return kafka.pid();
     }
 
+    /** Stops the broker, e.g. to test an outage; {@link #startKafka()} brings it back. */
+    public void stopKafka() {
+        log("Stopping Kafka");
+        kafka.stop();
+    }
+
+    public void startKafka() throws IOException, InterruptedException {
+        log("Starting Kafka again");
+        kafka.start();
+    }
+
+    /** Stops a service (cleanly, or by SIGKILL) and starts it again, waiting until it is ready. */
+    public void restart(String service, boolean kill) throws IOException, InterruptedException {
+        LibertyServer server = servers.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
+        log((kill ? "Killing " : "Stopping ") + service + "-service");
+        if (kill) {
+            server.kill();
+        } else {
+            server.stop();
+        }
+        server.start();
+        server.awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+        log(service + "-service ready again");
+    }
+
     @Override
     public void close() {
         // Services first, so none of them records a broker outage on the way down.
@@ -111,7 +136,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.println();
         System.out.println("Object Ledger is running (" + settings.db() + " database). Ctrl-C stops everything.");
         System.out.println("  Kafka bootstrap servers   " + settings.bootstrapServers());
-        System.out.println("  RGW HTTP push endpoint    " + settings.baseUrl("ingest") + "/api/rgw/notifications");
+        System.out.println("  RGW HTTP push endpoint    " + settings.pushEndpoint());
         System.out.println("  Catalog                   " + settings.baseUrl("catalog") + "/api/catalog/{bucket}[/object?key=...]");
         System.out.println("  Audit history             " + settings.baseUrl("audit") + "/api/audit/{bucket}/object?key=...");
         for (String service : StackSettings.SERVICES) {

@@ -8,10 +8,12 @@ import java.util.List;
  * on the standard ports: Kafka on 9092, ingest/lifecycle/catalog/audit on 9080..9083.
  *
  * @param db    {@code h2} (an embedded file database per service) or {@code postgresql}
- * @param fresh start from empty Kafka and database state
+ * @param fresh        start from empty Kafka and database state
+ * @param ingestTokens push tokens the ingest endpoint accepts; the first is the one to use
  */
 public record StackSettings(Path root, Path work, int kafkaPort, int httpPortBase, String db,
-                            String postgresUrl, String postgresUser, boolean fresh, int partitions) {
+                            String postgresUrl, String postgresUser, boolean fresh, int partitions,
+                            List<String> ingestTokens) {
 
     public static final List<String> SERVICES = List.of("ingest", "lifecycle", "catalog", "audit");
 
@@ -26,7 +28,13 @@ public record StackSettings(Path root, Path work, int kafkaPort, int httpPortBas
                 System.getProperty("stack.postgres.url", "jdbc:postgresql://127.0.0.1:5432/"),
                 System.getProperty("stack.postgres.user", "postgres"),
                 Boolean.getBoolean("stack.fresh"),
-                Integer.getInteger("stack.partitions", 3));
+                Integer.getInteger("stack.partitions", 3),
+                List.of(System.getProperty("stack.ingest.tokens", "local-dev-token").split(",")));
+    }
+
+    /** The URL to give RGW as its push endpoint, token in the path as RGW 16.2 needs it. */
+    public String pushEndpoint() {
+        return baseUrl("ingest") + "/api/rgw/notifications/" + ingestTokens.get(0);
     }
 
     public String bootstrapServers() {

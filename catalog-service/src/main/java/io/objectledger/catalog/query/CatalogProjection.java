@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.objectledger.events.json.LedgerJson;
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
+import io.objectledger.events.lifecycle.ObjectTransitioned;
+import io.objectledger.events.object.LifecycleScope;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.support.db.SqlStates;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps the catalog table at the latest state of each object. The latest is the change with the
@@ -48,6 +52,9 @@ public class CatalogProjection {
 
     public void apply(ReceivedLifecycleEvent received) {
         LifecycleEvent event = received.event();
+        if (stateAfter(event).isEmpty()) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
             if (updateIfNewer(connection, received) == 0) {
                 insertIfAbsent(connection, received);
@@ -83,12 +90,12 @@ public class CatalogProjection {
 
     private int bindRow(PreparedStatement statement, ReceivedLifecycleEvent received) throws SQLException {
         LifecycleEvent event = received.event();
-        ObjectFacts facts = facts(event);
+        ObjectFacts facts = event.facts();
         int i = 1;
         statement.setString(i++, event.object().bucket());
         statement.setString(i++, event.object().key());
         statement.setString(i++, facts.versionId());
-        statement.setString(i++, (event instanceof ObjectRemoved ? ObjectState.REMOVED : ObjectState.PRESENT).name());
+        statement.setString(i++, stateAfter(event).orElseThrow().name());
         statement.setLong(i++, facts.size());
         statement.setString(i++, facts.eTag());
         statement.setString(i++, toJson(facts.metadata()));
@@ -102,11 +109,22 @@ public class CatalogProjection {
         return i;
     }
 
-    private static ObjectFacts facts(LifecycleEvent event) {
-        if (event instanceof ObjectCreated created) {
-            return created.facts();
+    /**
+     * The current state an event leaves, or empty when it concerns only a noncurrent version or
+     * an expired delete marker, which the current state does not show.
+     */
+    static Optional<ObjectState> stateAfter(LifecycleEvent event) {
+        if (event instanceof ObjectCreated) {
+            return Optional.of(ObjectState.PRESENT);
         }
-        return ((ObjectRemoved) event).facts();
+        if (event instanceof ObjectRemoved) {
+            return Optional.of(ObjectState.REMOVED);
+        }
+        if (event instanceof ObjectExpired expired) {
+            return expired.scope() == LifecycleScope.CURRENT ? Optional.of(ObjectState.REMOVED) : Optional.empty();
+        }
+        ObjectTransitioned transitioned = (ObjectTransitioned) event;
+        return transitioned.scope() == LifecycleScope.CURRENT ? Optional.of(ObjectState.PRESENT) : Optional.empty();
     }
 
     private String toJson(Map<String, String> values) {

@@ -1,8 +1,10 @@
 package io.objectledger.catalog.query;
 
 import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
 import io.objectledger.events.object.ChangeContext;
+import io.objectledger.events.object.LifecycleScope;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.object.ObjectIdentity;
 import io.objectledger.support.db.SchemaMigration;
@@ -93,6 +95,30 @@ class CatalogProjectionTest {
                 .containsExactly("2026/cat.jpg", "2026/dog.jpg");
         assertThat(queries.list(BUCKET, "2026/", "2026/cat.jpg", 10)).extracting(CatalogEntry::key)
                 .containsExactly("2026/dog.jpg");
+    }
+
+    @Test
+    void lifecycleExpiryOfTheCurrentVersionRemovesTheObject() {
+        projection.apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
+        projection.apply(expired(OBJECT, 1, "2026-12-26T00:00:00Z", LifecycleScope.CURRENT));
+
+        assertThat(queries.find(OBJECT).orElseThrow().state()).isEqualTo(ObjectState.REMOVED);
+    }
+
+    @Test
+    void expiryOfANoncurrentVersionLeavesTheCurrentStateAlone() {
+        projection.apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
+        projection.apply(expired(OBJECT, 1, "2026-12-26T00:00:00Z", LifecycleScope.NONCURRENT));
+
+        CatalogEntry entry = queries.find(OBJECT).orElseThrow();
+        assertThat(entry.state()).isEqualTo(ObjectState.PRESENT);
+        assertThat(entry.lastEventType()).isEqualTo("io.objectledger.object.created.v1");
+    }
+
+    private static ReceivedLifecycleEvent expired(ObjectIdentity object, long sequence, String eventTime,
+                                                  LifecycleScope scope) {
+        return new ReceivedLifecycleEvent(UUID.randomUUID().toString(), "io.objectledger.object.expired.v1", sequence,
+                new ObjectExpired(object, FACTS, scope, false, change("ObjectLifecycle:Expiration", eventTime)));
     }
 
     private static ReceivedLifecycleEvent created(ObjectIdentity object, long sequence, String eventTime) {

@@ -2,9 +2,12 @@ package io.objectledger.ingest.messaging;
 
 import io.objectledger.events.command.ObjectCommand;
 import io.objectledger.events.json.CommandCodec;
+import io.objectledger.events.rgw.RejectReason;
 import io.objectledger.events.rgw.RejectedNotificationException;
 import io.objectledger.events.rgw.RgwCommandMapper;
 import io.objectledger.events.rgw.RgwNotificationParser;
+import io.objectledger.events.rgw.RgwRecord;
+import io.objectledger.ingest.metrics.IngestMetrics;
 import io.objectledger.support.kafka.KafkaRecordSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,6 +33,9 @@ public class NotificationRouter {
     public static final String HEADER_DETAIL = "ledger-reject-detail";
     public static final String HEADER_SOURCE = "ledger-source";
     public static final String HEADER_RECEIVED_AT = "ledger-received-at";
+    public static final String HEADER_ORIGINAL_BYTES = "ledger-original-bytes";
+    /** A dead letter keeps at most this much of an oversize body: Kafka refuses records above ~1 MB. */
+    static final int MAX_DEAD_LETTER_BYTES = 64 * 1024;
 
     private final RgwNotificationParser parser = new RgwNotificationParser();
     private final RgwCommandMapper mapper = new RgwCommandMapper();
@@ -37,6 +45,9 @@ public class NotificationRouter {
     KafkaRecordSender sender;
 
     @Inject
+    IngestMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "ledger.topic.commands")
     String commandsTopic;
 
@@ -44,28 +55,55 @@ public class NotificationRouter {
     @ConfigProperty(name = "ledger.topic.dead-letters")
     String deadLetterTopic;
 
-    /** All commands a body means, or a {@link RejectedNotificationException} if any record is bad. */
-    public List<ObjectCommand> commandsOf(byte[] body, Instant receivedAt) {
-        return parser.parse(body).stream().map(record -> mapper.toCommand(record, receivedAt)).toList();
+    @Inject
+    @ConfigProperty(name = "ledger.ingest.max-body-bytes")
+    int maxBodyBytes;
+
+    /** What a body means, or a {@link RejectedNotificationException} if any of it can never be accepted. */
+    public RoutedNotification route(byte[] body, Instant receivedAt) {
+        if (body.length > maxBodyBytes) {
+            throw oversize(body.length);
+        }
+        List<ObjectCommand> commands = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (RgwRecord record : parser.parse(body)) {
+            mapper.toCommand(record, receivedAt).ifPresentOrElse(commands::add, () -> ignored.add(record.eventName()));
+        }
+        if (commands.isEmpty() && ignored.isEmpty()) {
+            ignored.add("TestEvent");
+        }
+        return new RoutedNotification(commands, ignored);
     }
 
-    /** Completes once every command is on the broker. */
-    public CompletableFuture<Void> forward(List<ObjectCommand> commands) {
-        return CompletableFuture.allOf(commands.stream()
-                .map(command -> sender.send(new ProducerRecord<>(commandsTopic, command.object().aggregateId(),
-                        codec.encode(command))))
-                .toArray(CompletableFuture[]::new));
+    public RejectedNotificationException oversize(long bytes) {
+        return new RejectedNotificationException(RejectReason.OVERSIZE,
+                "the body is " + bytes + " bytes, more than the limit of " + maxBodyBytes);
     }
 
-    /** Keeps the original bytes, with headers saying why, where from and when. */
+    /** Completes once every command is on the broker; counts what was accepted. */
+    public CompletableFuture<Void> forward(RoutedNotification notification, String source) {
+        return CompletableFuture.allOf(notification.commands().stream()
+                        .map(command -> sender.send(new ProducerRecord<>(commandsTopic, command.object().aggregateId(),
+                                codec.encode(command))))
+                        .toArray(CompletableFuture[]::new))
+                .thenRun(() -> {
+                    notification.commands().forEach(command -> metrics.accepted(source, command.change().eventName()));
+                    notification.ignoredEvents().forEach(eventName -> metrics.ignored(source, eventName));
+                });
+    }
+
+    /** Keeps the original bytes (a prefix if oversize), with headers saying why, where from and when. */
     public CompletableFuture<Void> deadLetter(byte[] body, RejectedNotificationException rejection,
                                               String source, Instant receivedAt) {
         var headers = new RecordHeaders()
                 .add(HEADER_REASON, utf8(rejection.reason().code()))
                 .add(HEADER_DETAIL, utf8(rejection.getMessage()))
                 .add(HEADER_SOURCE, utf8(source))
-                .add(HEADER_RECEIVED_AT, utf8(receivedAt.toString()));
-        return sender.send(new ProducerRecord<String, byte[]>(deadLetterTopic, null, (String) null, body, headers)).thenApply(sent -> null);
+                .add(HEADER_RECEIVED_AT, utf8(receivedAt.toString()))
+                .add(HEADER_ORIGINAL_BYTES, utf8(String.valueOf(body.length)));
+        byte[] kept = body.length > MAX_DEAD_LETTER_BYTES ? Arrays.copyOf(body, MAX_DEAD_LETTER_BYTES) : body;
+        return sender.send(new ProducerRecord<String, byte[]>(deadLetterTopic, null, (String) null, kept, headers))
+                .thenRun(() -> metrics.deadLettered(source, rejection.reason().code()));
     }
 
     private static byte[] utf8(String value) {

@@ -2,6 +2,7 @@ package io.objectledger.lifecycle.messaging;
 
 import io.objectledger.events.command.ObjectCommand;
 import io.objectledger.events.json.CommandCodec;
+import io.objectledger.lifecycle.command.ChangeOutcome;
 import io.objectledger.support.kafka.KafkaRecordSender;
 import io.objectledger.support.retry.Retry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -37,6 +41,10 @@ public class CommandConsumer {
     KafkaRecordSender sender;
 
     @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    @Inject
     @ConfigProperty(name = "ledger.topic.commands-dead-letters")
     String deadLetterTopic;
 
@@ -50,8 +58,18 @@ public class CommandConsumer {
             return Retry.untilSuccess(() -> deadLetter(message.getPayload(), e.getMessage()), this::logRetry)
                     .thenCompose(done -> message.ack());
         }
-        return Retry.untilSuccess(() -> commandGateway.send(command), this::logRetry)
-                .thenCompose(done -> message.ack());
+        return Retry.<Object>untilSuccess(() -> commandGateway.send(command), this::logRetry)
+                .thenCompose(outcome -> {
+                    count(command, outcome);
+                    return message.ack();
+                });
+    }
+
+    /** {@code ledger_lifecycle_changes_total{outcome,event}}: recorded changes and recognised duplicates. */
+    private void count(ObjectCommand command, Object outcome) {
+        String result = outcome instanceof ChangeOutcome changeOutcome ? changeOutcome.name().toLowerCase() : "recorded";
+        registry.counter("ledger.lifecycle.changes", new Tag("outcome", result),
+                new Tag("event", command.change().eventName())).inc();
     }
 
     private CompletableFuture<Void> deadLetter(byte[] payload, String reason) {

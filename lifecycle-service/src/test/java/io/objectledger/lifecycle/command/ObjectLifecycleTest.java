@@ -1,10 +1,15 @@
 package io.objectledger.lifecycle.command;
 
 import io.objectledger.events.command.RecordObjectCreated;
+import io.objectledger.events.command.RecordObjectExpired;
 import io.objectledger.events.command.RecordObjectRemoved;
+import io.objectledger.events.command.RecordObjectTransitioned;
 import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
+import io.objectledger.events.lifecycle.ObjectTransitioned;
 import io.objectledger.events.object.ChangeContext;
+import io.objectledger.events.object.LifecycleScope;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.object.ObjectIdentity;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -37,6 +42,7 @@ class ObjectLifecycleTest {
         fixture.givenNoPriorActivity()
                 .when(new RecordObjectCreated(OBJECT, FACTS, PUT))
                 .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ChangeOutcome.RECORDED)
                 .expectEvents(new ObjectCreated(OBJECT, FACTS, PUT));
     }
 
@@ -66,6 +72,7 @@ class ObjectLifecycleTest {
         fixture.given(new ObjectCreated(OBJECT, FACTS, PUT))
                 .when(new RecordObjectCreated(OBJECT, FACTS, PUT))
                 .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ChangeOutcome.DUPLICATE)
                 .expectNoEvents();
     }
 
@@ -84,6 +91,35 @@ class ObjectLifecycleTest {
         fixture.given(new ObjectRemoved(OBJECT, FACTS, false, DELETE))
                 .when(new RecordObjectCreated(OBJECT, FACTS, earlierPut))
                 .expectEvents(new ObjectCreated(OBJECT, FACTS, earlierPut));
+    }
+
+    @Test
+    void lifecycleExpirationIsRecordedAsExpiryNotDelete() {
+        ChangeContext expiry = change("expiry-1", "ObjectLifecycle:Expiration:Current", "2026-12-26T00:00:00Z");
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT))
+                .when(new RecordObjectExpired(OBJECT, FACTS, LifecycleScope.CURRENT, false, expiry))
+                .expectEvents(new ObjectExpired(OBJECT, FACTS, LifecycleScope.CURRENT, false, expiry));
+    }
+
+    @Test
+    void transitionIsRecorded() {
+        ChangeContext transition = change("transition-1", "ObjectLifecycle:Transition:Current", "2026-12-01T00:00:00Z");
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT))
+                .when(new RecordObjectTransitioned(OBJECT, FACTS, LifecycleScope.CURRENT, transition))
+                .expectEvents(new ObjectTransitioned(OBJECT, FACTS, LifecycleScope.CURRENT, transition));
+    }
+
+    @Test
+    void redeliveredExpiryRecordsNothing() {
+        ChangeContext expiry = change("expiry-1", "ObjectLifecycle:Expiration:NonCurrent", "2026-12-26T00:00:00Z");
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT),
+                        new ObjectExpired(OBJECT, FACTS, LifecycleScope.NONCURRENT, false, expiry))
+                .when(new RecordObjectExpired(OBJECT, FACTS, LifecycleScope.NONCURRENT, false, expiry))
+                .expectResultMessagePayload(ChangeOutcome.DUPLICATE)
+                .expectNoEvents();
     }
 
     private static ChangeContext change(String changeId, String eventName, String eventTime) {

@@ -4,7 +4,8 @@ import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.ObjectIdentity;
 
 /** A command for one object's lifecycle, published keyed by {@link ObjectIdentity#aggregateId()}. */
-public sealed interface ObjectCommand permits RecordObjectCreated, RecordObjectRemoved {
+public sealed interface ObjectCommand
+        permits RecordObjectCreated, RecordObjectRemoved, RecordObjectExpired, RecordObjectTransitioned {
 
     ObjectIdentity object();
 

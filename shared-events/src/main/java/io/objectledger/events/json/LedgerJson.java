@@ -10,7 +10,9 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.objectledger.events.command.ObjectCommand;
 import io.objectledger.events.command.RecordObjectCreated;
+import io.objectledger.events.command.RecordObjectExpired;
 import io.objectledger.events.command.RecordObjectRemoved;
+import io.objectledger.events.command.RecordObjectTransitioned;
 
 /** The one JSON configuration of the contract; every service reads and writes through it. */
 public final class LedgerJson {
@@ -37,7 +39,9 @@ public final class LedgerJson {
     @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
     @JsonSubTypes({
             @JsonSubTypes.Type(RecordObjectCreated.class),
-            @JsonSubTypes.Type(RecordObjectRemoved.class)
+            @JsonSubTypes.Type(RecordObjectRemoved.class),
+            @JsonSubTypes.Type(RecordObjectExpired.class),
+            @JsonSubTypes.Type(RecordObjectTransitioned.class)
     })
     private interface CommandTypes {
     }

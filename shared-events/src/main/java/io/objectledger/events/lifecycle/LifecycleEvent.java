@@ -1,15 +1,19 @@
 package io.objectledger.events.lifecycle;
 
 import io.objectledger.events.object.ChangeContext;
+import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.object.ObjectIdentity;
 
 /**
  * Something that happened in an object's lifecycle; the public contract of the lifecycle-events
  * topic. Each type has a versioned CloudEvents type, see {@link LifecycleEventType}.
  */
-public sealed interface LifecycleEvent permits ObjectCreated, ObjectRemoved {
+public sealed interface LifecycleEvent permits ObjectCreated, ObjectRemoved, ObjectExpired, ObjectTransitioned {
 
     ObjectIdentity object();
+
+    /** The object's facts as the gateway reported them with this change. */
+    ObjectFacts facts();
 
     ChangeContext change();
 }

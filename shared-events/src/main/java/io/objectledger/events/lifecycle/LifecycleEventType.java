@@ -6,7 +6,9 @@ import java.util.Optional;
 /** The CloudEvents {@code type} of every lifecycle event; the suffix is the contract version. */
 public enum LifecycleEventType {
     OBJECT_CREATED("io.objectledger.object.created.v1", ObjectCreated.class),
-    OBJECT_REMOVED("io.objectledger.object.removed.v1", ObjectRemoved.class);
+    OBJECT_REMOVED("io.objectledger.object.removed.v1", ObjectRemoved.class),
+    OBJECT_EXPIRED("io.objectledger.object.expired.v1", ObjectExpired.class),
+    OBJECT_TRANSITIONED("io.objectledger.object.transitioned.v1", ObjectTransitioned.class);
 
     public static final String SOURCE = "/object-ledger/lifecycle-service";
 

@@ -8,6 +8,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,13 +40,21 @@ public final class RgwNotificationParser {
                 StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
     }
 
+    /**
+     * The records of a notification body; empty for an AWS/MCG {@code s3:TestEvent}, which a
+     * gateway sends when a notification is configured and which concerns no object.
+     */
     public List<RgwRecord> parse(byte[] body) {
+        requireUtf8(body);
         JsonNode root = readTree(body);
         if (!root.isObject()) {
             throw new RejectedNotificationException(RejectReason.INVALID_STRUCTURE,
                     "the body is a JSON " + describe(root) + ", expected an object with a Records array");
         }
         JsonNode records = root.get("Records");
+        if (records == null && root.path("Event").asText().endsWith("TestEvent")) {
+            return List.of();
+        }
         if (records == null || records.isNull()) {
             throw new RejectedNotificationException(RejectReason.MISSING_FIELD, "Records is missing");
         }
@@ -56,6 +70,22 @@ public final class RgwNotificationParser {
             parsed.add(parseRecord(new Fields(records.get(i), "Records[" + i + "]")));
         }
         return parsed;
+    }
+
+    private static void requireUtf8(byte[] body) {
+        if (body == null) {
+            return;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new RejectedNotificationException(RejectReason.INVALID_UTF8,
+                    "the body is not valid UTF-8 (byte " + in.position() + " of " + body.length + ")");
+        }
     }
 
     private JsonNode readTree(byte[] body) {

@@ -22,7 +22,7 @@ class CodecTest {
     private final RgwCommandMapper mapper = new RgwCommandMapper();
 
     private ObjectCommand command(String fixture) {
-        return mapper.toCommand(parser.parse(RgwFixtures.read(fixture)).get(0), Instant.parse("2026-11-26T22:00:00Z"));
+        return mapper.toCommand(parser.parse(RgwFixtures.read(fixture)).get(0), Instant.parse("2026-11-26T22:00:00Z")).orElseThrow();
     }
 
     @Test

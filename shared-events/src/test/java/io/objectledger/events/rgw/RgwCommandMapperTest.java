@@ -4,7 +4,14 @@ import io.objectledger.events.command.ObjectCommand;
 import io.objectledger.events.command.RecordObjectCreated;
 import io.objectledger.events.command.RecordObjectRemoved;
 import io.objectledger.events.fixtures.RgwFixtures;
+import io.objectledger.events.command.RecordObjectExpired;
+import io.objectledger.events.object.LifecycleScope;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
 
 import java.time.Instant;
 import java.util.Map;
@@ -20,7 +27,7 @@ class RgwCommandMapperTest {
     private final RgwCommandMapper mapper = new RgwCommandMapper();
 
     private ObjectCommand commandFor(String fixture) {
-        return mapper.toCommand(parser.parse(RgwFixtures.read(fixture)).get(0), RECEIVED);
+        return mapper.toCommand(parser.parse(RgwFixtures.read(fixture)).get(0), RECEIVED).orElseThrow();
     }
 
     @Test
@@ -96,6 +103,77 @@ class RgwCommandMapperTest {
 
         assertThatThrownBy(() -> mapper.toCommand(tooLong, RECEIVED))
                 .isInstanceOfSatisfying(RejectedNotificationException.class,
-                        e -> assertThat(e.getMessage()).contains("1026 bytes"));
+                        e -> {
+                            assertThat(e.reason()).isEqualTo(RejectReason.KEY_TOO_LONG);
+                            assertThat(e.getMessage()).contains("1026 bytes");
+                        });
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "ObjectCreated:Put, RecordObjectCreated",
+            "s3:ObjectCreated:Post, RecordObjectCreated",
+            "ObjectCreated:Copy, RecordObjectCreated",
+            "ObjectCreated:CompleteMultipartUpload, RecordObjectCreated",
+            "ObjectSynced:Create, RecordObjectCreated",
+            "Replication:Create, RecordObjectCreated",
+            "ObjectRemoved:Delete, RecordObjectRemoved",
+            "ObjectSynced:Delete, RecordObjectRemoved",
+            "ObjectRemoved:DeleteMarkerCreated, RecordObjectRemoved",
+            "ObjectLifecycle:Expiration:Current, RecordObjectExpired",
+            "ObjectLifecycle:Expiration:NonCurrent, RecordObjectExpired",
+            "ObjectLifecycle:Expiration:DeleteMarker, RecordObjectExpired",
+            "LifecycleExpiration:Delete, RecordObjectExpired",
+            "s3:LifecycleExpiration:DeleteMarkerCreated, RecordObjectExpired",
+            "ObjectLifecycle:Transition:Current, RecordObjectTransitioned",
+            "ObjectLifecycle:Transition:NonCurrent, RecordObjectTransitioned",
+            "s3:LifecycleTransition, RecordObjectTransitioned"
+    })
+    void everyKnownEventNameMapsToItsCommand(String eventName, String commandType) {
+        assertThat(commandNamed(eventName).getClass().getSimpleName()).isEqualTo(commandType);
+    }
+
+    @Test
+    void lifecycleExpirationIsNotAUserDelete() {
+        RecordObjectExpired current = (RecordObjectExpired) commandNamed("ObjectLifecycle:Expiration:Current");
+        RecordObjectExpired noncurrent = (RecordObjectExpired) commandNamed("ObjectLifecycle:Expiration:NonCurrent");
+        RecordObjectExpired marker = (RecordObjectExpired) commandNamed("LifecycleExpiration:DeleteMarkerCreated");
+
+        assertThat(current.scope()).isEqualTo(LifecycleScope.CURRENT);
+        assertThat(noncurrent.scope()).isEqualTo(LifecycleScope.NONCURRENT);
+        assertThat(marker.scope()).isEqualTo(LifecycleScope.CURRENT);
+        assertThat(marker.deleteMarkerCreated()).isTrue();
+    }
+
+    @Test
+    void deleteMarkerFromSyncIsADeleteMarker() {
+        assertThat(((RecordObjectRemoved) commandNamed("ObjectSynced:DeletionMarkerCreated")).deleteMarker()).isTrue();
+    }
+
+    @Test
+    void abortedMultipartUploadChangesNoObject() {
+        RgwRecord record = parser.parse(withEventName("ObjectLifecycle:Expiration:AbortMultipartUpload")).get(0);
+
+        assertThat(mapper.toCommand(record, RECEIVED)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ObjectTagging:Put", "ObjectCreated:*", "ObjectRestore:Post", "objectcreated:put", "Put"})
+    void unknownOrWildcardNamesAreRefused(String eventName) {
+        RgwRecord record = parser.parse(withEventName(eventName)).get(0);
+
+        assertThatThrownBy(() -> mapper.toCommand(record, RECEIVED))
+                .isInstanceOfSatisfying(RejectedNotificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.UNKNOWN_EVENT));
+    }
+
+    private ObjectCommand commandNamed(String eventName) {
+        return mapper.toCommand(parser.parse(withEventName(eventName)).get(0), RECEIVED).orElseThrow();
+    }
+
+    private static byte[] withEventName(String eventName) {
+        return new String(RgwFixtures.read("01-put-with-metadata.json"), StandardCharsets.UTF_8)
+                .replace("\"ObjectCreated:Put\"", "\"" + eventName + "\"")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

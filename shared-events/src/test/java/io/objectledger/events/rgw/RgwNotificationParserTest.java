@@ -137,6 +137,14 @@ class RgwNotificationParserTest {
 
         assertThatThrownBy(() -> parser.parse(body))
                 .isInstanceOfSatisfying(RejectedNotificationException.class,
-                        e -> assertThat(e.reason()).isEqualTo(RejectReason.INVALID_JSON));
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.INVALID_UTF8));
+    }
+
+    @Test
+    void gatewayTestEventHasNoRecords() {
+        String testEvent = "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Time\":\"2026-11-26T10:00:00Z\","
+                + "\"Bucket\":\"photos\",\"RequestId\":\"1\",\"HostId\":\"h\"}";
+
+        assertThat(parser.parse(testEvent.getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
 }

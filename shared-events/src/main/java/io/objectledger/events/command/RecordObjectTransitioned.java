@@ -1,0 +1,11 @@
+package io.objectledger.events.command;
+
+import io.objectledger.events.object.ChangeContext;
+import io.objectledger.events.object.LifecycleScope;
+import io.objectledger.events.object.ObjectFacts;
+import io.objectledger.events.object.ObjectIdentity;
+
+/** A bucket lifecycle rule moved an object version to another storage class. */
+public record RecordObjectTransitioned(ObjectIdentity object, ObjectFacts facts, LifecycleScope scope,
+                                       ChangeContext change) implements ObjectCommand {
+}
