@@ -2,6 +2,7 @@ package io.objectledger.events.rgw;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -35,7 +36,8 @@ public final class RgwNotificationParser {
     private final ObjectMapper mapper;
 
     public RgwNotificationParser() {
-        mapper = JsonMapper.builder().build();
+        // Trailing content after the document is an error, not something to ignore quietly.
+        mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
         mapper.getFactory().setStreamReadConstraints(
                 StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
     }

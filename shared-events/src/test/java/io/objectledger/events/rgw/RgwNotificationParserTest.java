@@ -101,7 +101,7 @@ class RgwNotificationParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "", "not json", "[]", "{}", "{\"Records\":{}}", "{\"Records\":[]}", "{\"Records\":[1]}",
+            "", "not json", "[]", "{}", "{\"Records\":[]}{}", "{\"Records\":[1]} trailing", "{\"Records\":{}}", "{\"Records\":[]}", "{\"Records\":[1]}",
             "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\"}]}",
             "{\"Records\":[{\"eventVersion\":\"2.2\",\"eventName\":\"ObjectCreated:Put\",\"eventTime\":\"yesterday\","
                     + "\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k\"}}}]}",
