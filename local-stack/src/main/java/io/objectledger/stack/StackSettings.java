@@ -9,11 +9,12 @@ import java.util.List;
  *
  * @param db    {@code h2} (an embedded file database per service) or {@code postgresql}
  * @param fresh        start from empty Kafka and database state
- * @param ingestTokens push tokens the ingest endpoint accepts; the first is the one to use
+ * @param ingestTokens   push tokens the ingest endpoint accepts; the first is the one to use
+ * @param databasePrefix PostgreSQL database names are this plus the service name
  */
 public record StackSettings(Path root, Path work, int kafkaPort, int httpPortBase, String db,
                             String postgresUrl, String postgresUser, boolean fresh, int partitions,
-                            List<String> ingestTokens) {
+                            List<String> ingestTokens, String databasePrefix) {
 
     public static final List<String> SERVICES = List.of("ingest", "lifecycle", "catalog", "audit");
 
@@ -29,7 +30,8 @@ public record StackSettings(Path root, Path work, int kafkaPort, int httpPortBas
                 System.getProperty("stack.postgres.user", "postgres"),
                 Boolean.getBoolean("stack.fresh"),
                 Integer.getInteger("stack.partitions", 3),
-                List.of(System.getProperty("stack.ingest.tokens", "local-dev-token").split(",")));
+                List.of(System.getProperty("stack.ingest.tokens", "local-dev-token").split(",")),
+                System.getProperty("stack.db.prefix", "ledger_"));
     }
 
     /** The URL to give RGW as its push endpoint, token in the path as RGW 16.2 needs it. */
@@ -61,7 +63,7 @@ public record StackSettings(Path root, Path work, int kafkaPort, int httpPortBas
     }
 
     public String databaseName(String service) {
-        return "ledger_" + service;
+        return databasePrefix + service;
     }
 
     public Path libertyServers() {
