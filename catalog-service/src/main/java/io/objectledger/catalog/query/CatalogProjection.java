@@ -3,12 +3,8 @@ package io.objectledger.catalog.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.objectledger.events.json.LedgerJson;
+import io.objectledger.events.lifecycle.CurrentStateEffect;
 import io.objectledger.events.lifecycle.LifecycleEvent;
-import io.objectledger.events.lifecycle.ObjectCreated;
-import io.objectledger.events.lifecycle.ObjectExpired;
-import io.objectledger.events.lifecycle.ObjectRemoved;
-import io.objectledger.events.lifecycle.ObjectTransitioned;
-import io.objectledger.events.object.LifecycleScope;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.support.db.SqlStates;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
@@ -109,22 +105,13 @@ public class CatalogProjection {
         return i;
     }
 
-    /**
-     * The current state an event leaves, or empty when it concerns only a noncurrent version or
-     * an expired delete marker, which the current state does not show.
-     */
+    /** The current state an event leaves, or empty when it concerns only a noncurrent version. */
     static Optional<ObjectState> stateAfter(LifecycleEvent event) {
-        if (event instanceof ObjectCreated) {
-            return Optional.of(ObjectState.PRESENT);
-        }
-        if (event instanceof ObjectRemoved) {
-            return Optional.of(ObjectState.REMOVED);
-        }
-        if (event instanceof ObjectExpired expired) {
-            return expired.scope() == LifecycleScope.CURRENT ? Optional.of(ObjectState.REMOVED) : Optional.empty();
-        }
-        ObjectTransitioned transitioned = (ObjectTransitioned) event;
-        return transitioned.scope() == LifecycleScope.CURRENT ? Optional.of(ObjectState.PRESENT) : Optional.empty();
+        return switch (CurrentStateEffect.of(event)) {
+            case PRESENT -> Optional.of(ObjectState.PRESENT);
+            case ABSENT -> Optional.of(ObjectState.REMOVED);
+            case NONE -> Optional.empty();
+        };
     }
 
     private String toJson(Map<String, String> values) {

@@ -34,6 +34,8 @@ public class ObjectLifecycle {
 
     private final Set<String> recordedChanges = new HashSet<>();
 
+    private CurrentState current = CurrentState.UNKNOWN;
+
     protected ObjectLifecycle() {
         // Axon rebuilds the aggregate from its events.
     }
@@ -78,5 +80,14 @@ public class ObjectLifecycle {
     void on(LifecycleEvent event) {
         objectId = event.object().aggregateId();
         recordedChanges.add(event.change().changeId());
+        current = current.after(event);
+    }
+
+    CurrentState current() {
+        return current;
+    }
+
+    int recordedChangeCount() {
+        return recordedChanges.size();
     }
 }
