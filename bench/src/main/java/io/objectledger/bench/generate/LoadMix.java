@@ -21,7 +21,7 @@ public record LoadMix(int notifications, int objects, double duplicateShare, dou
             throw new IllegalArgumentException("shares are fractions: duplicates " + duplicateShare
                     + ", reordered " + reorderShare);
         }
-        if (distinctChanges() < objects) {
+        if (notifications - Math.round(notifications * duplicateShare) < objects) {
             throw new IllegalArgumentException("too many duplicates for one change per object");
         }
     }
