@@ -1,6 +1,5 @@
 package io.objectledger.lifecycle.config;
 
-import io.objectledger.events.json.LedgerJson;
 import io.objectledger.lifecycle.command.ObjectCommandTargetResolver;
 import io.objectledger.lifecycle.command.ObjectLifecycle;
 import io.objectledger.lifecycle.messaging.LifecycleEventPublisher;
@@ -16,13 +15,14 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
@@ -47,6 +47,10 @@ public class AxonRuntime {
     @ConfigProperty(name = "ledger.topic.lifecycle-events")
     String lifecycleEventsTopic;
 
+    @Inject
+    @ConfigProperty(name = "ledger.lifecycle.snapshot-every")
+    int snapshotEvery;
+
     private Configuration axon;
 
     void startWithApplication(@Observes Startup startup) {
@@ -58,7 +62,7 @@ public class AxonRuntime {
     void start() {
         SchemaMigration.migrate(dataSource, AxonRuntime.class);
         JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
-        Serializer serializer = JacksonSerializer.builder().objectMapper(LedgerJson.newMapper()).build();
+        Serializer serializer = Serializers.events();
         LifecycleEventPublisher publisher = new LifecycleEventPublisher(sender, lifecycleEventsTopic);
 
         axon = DefaultConfigurer.defaultConfiguration()
@@ -70,10 +74,14 @@ public class AxonRuntime {
                         .connectionProvider(transactions)
                         .transactionManager(transactions)
                         .eventSerializer(serializer)
-                        .snapshotSerializer(serializer)
+                        .snapshotSerializer(Serializers.snapshots())
                         .build())
+                // A long-lived object is loaded from its latest snapshot (or the cache), not its whole history.
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(ObjectLifecycle.class)
-                        .configureCommandTargetResolver(config -> new ObjectCommandTargetResolver()))
+                        .configureCommandTargetResolver(config -> new ObjectCommandTargetResolver())
+                        .configureSnapshotTrigger(config ->
+                                new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotEvery))
+                        .configureCache(config -> new WeakReferenceCache()))
                 .eventProcessing(processing -> processing
                         .registerTrackingEventProcessor(LifecycleEventPublisher.PROCESSING_GROUP)
                         .registerEventHandler(config -> publisher)
