@@ -3,6 +3,7 @@ package it.objectledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
+import io.objectledger.events.fixtures.LifecycleEventSchemas;
 import io.objectledger.events.object.ObjectIdentity;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,6 +30,7 @@ public class EndToEndIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LifecycleEventSchemas SCHEMAS = new LifecycleEventSchemas();
 
     private static Ledger ledger;
     private static KafkaTopics kafka;
@@ -155,12 +157,18 @@ public class EndToEndIT {
                 .body().get("entries");
     }
 
+    /** Waits for the object's lifecycle events, and checks each against its published JSON Schema. */
     private List<ConsumerRecord<String, CloudEvent>> awaitPublished(String subject, int count) {
-        return await().atMost(DEADLINE).until(() -> {
+        List<ConsumerRecord<String, CloudEvent>> matching = await().atMost(DEADLINE).until(() -> {
             synchronized (published) {
                 KafkaTopics.pollInto(subscriber, published);
                 return published.stream().filter(record -> subject.equals(record.value().getSubject())).toList();
             }
-        }, matching -> matching.size() >= count);
+        }, found -> found.size() >= count);
+        for (ConsumerRecord<String, CloudEvent> record : matching) {
+            assertThat(SCHEMAS.violations(record.value().getType(), record.value().getData().toBytes()))
+                    .as("schema violations of " + record.value().getType()).isEmpty();
+        }
+        return matching;
     }
 }

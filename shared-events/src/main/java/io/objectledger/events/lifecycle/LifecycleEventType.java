@@ -28,6 +28,11 @@ public enum LifecycleEventType {
         return eventClass;
     }
 
+    /** Classpath resource of the JSON Schema of this type's data, published with the contract. */
+    public String schemaResource() {
+        return "/schemas/" + cloudEventType + ".json";
+    }
+
     public static LifecycleEventType of(LifecycleEvent event) {
         return Arrays.stream(values())
                 .filter(type -> type.eventClass.isInstance(event))

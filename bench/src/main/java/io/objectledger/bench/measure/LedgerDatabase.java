@@ -1,0 +1,86 @@
+package io.objectledger.bench.measure;
+
+import io.objectledger.stack.StackSettings;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads what the stack holds straight from its PostgreSQL databases: exact and much cheaper
+ * than asking the services. Each call opens its own connection, so a query survives the
+ * services being killed around it.
+ */
+public final class LedgerDatabase {
+
+    /** The state the catalog shows for one object. */
+    public record CatalogRow(String state, String versionId, String eTag, String lastEventType) {
+    }
+
+    private final StackSettings settings;
+
+    public LedgerDatabase(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public long storedEvents() {
+        return count("lifecycle", "SELECT count(*) FROM domainevententry");
+    }
+
+    public long auditEntries() {
+        return count("audit", "SELECT count(*) FROM audit_entry");
+    }
+
+    public long catalogObjects() {
+        return count("catalog", "SELECT count(*) FROM catalog_object");
+    }
+
+    public Map<String, Long> storedEventsPerObject() {
+        return countsBy("lifecycle", "SELECT aggregateidentifier, count(*) FROM domainevententry GROUP BY 1");
+    }
+
+    public Map<String, Long> auditEntriesPerObject() {
+        return countsBy("audit", "SELECT object_id, count(*) FROM audit_entry GROUP BY 1");
+    }
+
+    public Map<String, CatalogRow> catalog() {
+        Map<String, CatalogRow> rows = new HashMap<>();
+        query("catalog", "SELECT object_id, state, version_id, etag, last_event_type FROM catalog_object",
+                result -> rows.put(result.getString(1), new CatalogRow(result.getString(2), result.getString(3),
+                        result.getString(4), result.getString(5))));
+        return rows;
+    }
+
+    private long count(String service, String sql) {
+        long[] count = new long[1];
+        query(service, sql, result -> count[0] = result.getLong(1));
+        return count[0];
+    }
+
+    private Map<String, Long> countsBy(String service, String sql) {
+        Map<String, Long> counts = new HashMap<>();
+        query(service, sql, result -> counts.put(result.getString(1), result.getLong(2)));
+        return counts;
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private void query(String service, String sql, RowReader reader) {
+        try (Connection connection = DriverManager.getConnection(settings.databaseUrl(service),
+                settings.postgresUser(), "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                reader.read(result);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read " + settings.databaseName(service) + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.objectledger.events.json;
+
+import io.objectledger.events.command.ObjectCommand;
+import io.objectledger.events.command.RecordObjectCreated;
+import io.objectledger.events.command.RecordObjectExpired;
+import io.objectledger.events.command.RecordObjectRemoved;
+import io.objectledger.events.command.RecordObjectTransitioned;
+import io.objectledger.events.fixtures.LifecycleEventSchemas;
+import io.objectledger.events.fixtures.RgwFixtures;
+import io.objectledger.events.lifecycle.LifecycleEvent;
+import io.objectledger.events.lifecycle.LifecycleEventType;
+import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectExpired;
+import io.objectledger.events.lifecycle.ObjectRemoved;
+import io.objectledger.events.lifecycle.ObjectTransitioned;
+import io.objectledger.events.object.LifecycleScope;
+import io.objectledger.events.rgw.RgwCommandMapper;
+import io.objectledger.events.rgw.RgwNotificationParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every event type has a published JSON Schema, and the events the ledger writes satisfy it. */
+class LifecycleEventSchemaTest {
+
+    static final List<String> FIXTURES = RgwFixtures.ALL;
+
+    private final LifecycleEventSchemas schemas = new LifecycleEventSchemas();
+    private final LifecycleEventCodec codec = new LifecycleEventCodec();
+
+    @ParameterizedTest
+    @FieldSource("FIXTURES")
+    void eventFromEveryCapturedNotificationValidates(String fixture) {
+        ObjectCommand command = new RgwCommandMapper().toCommand(new RgwNotificationParser()
+                .parse(RgwFixtures.read(fixture)).get(0), Instant.now()).orElseThrow();
+
+        LifecycleEvent event = eventOf(command);
+
+        assertThat(schemas.violations(LifecycleEventType.of(event).cloudEventType(), codec.encode(event))).isEmpty();
+    }
+
+    @Test
+    void expiredAndTransitionedEventsValidate() {
+        RecordObjectCreated created = (RecordObjectCreated) new RgwCommandMapper().toCommand(new RgwNotificationParser()
+                .parse(RgwFixtures.read("01-put-with-metadata.json")).get(0), Instant.now()).orElseThrow();
+        LifecycleEvent expired = eventOf(new RecordObjectExpired(created.object(), created.facts(),
+                LifecycleScope.NONCURRENT, false, created.change()));
+        LifecycleEvent transitioned = eventOf(new RecordObjectTransitioned(created.object(), created.facts(),
+                LifecycleScope.CURRENT, created.change()));
+
+        assertThat(schemas.violations(LifecycleEventType.of(expired).cloudEventType(), codec.encode(expired))).isEmpty();
+        assertThat(schemas.violations(LifecycleEventType.of(transitioned).cloudEventType(), codec.encode(transitioned)))
+                .isEmpty();
+    }
+
+    @Test
+    void schemaRefusesAnEventWithoutItsKey() {
+        byte[] keyless = "{\"object\":{\"bucket\":\"b\"},\"facts\":{\"size\":1,\"eTag\":\"\",\"versionId\":\"\",\"metadata\":{},\"tags\":{}},\"change\":{\"changeId\":\"c\",\"eventName\":\"ObjectCreated:Put\",\"eventTime\":\"2026-11-26T10:00:00Z\",\"receivedAt\":\"2026-11-26T10:00:00Z\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(schemas.violations("io.objectledger.object.created.v1", keyless)).isNotEmpty();
+    }
+
+    @Test
+    void schemaRefusesARemovalWithoutItsDeleteMarkerFlag() {
+        RecordObjectCreated created = (RecordObjectCreated) new RgwCommandMapper().toCommand(new RgwNotificationParser()
+                .parse(RgwFixtures.read("01-put-with-metadata.json")).get(0), Instant.now()).orElseThrow();
+
+        assertThat(schemas.violations("io.objectledger.object.removed.v1",
+                codec.encode(new ObjectCreated(created.object(), created.facts(), created.change())))).isNotEmpty();
+    }
+
+    private static LifecycleEvent eventOf(ObjectCommand command) {
+        if (command instanceof RecordObjectCreated c) {
+            return new ObjectCreated(c.object(), c.facts(), c.change());
+        }
+        if (command instanceof RecordObjectRemoved r) {
+            return new ObjectRemoved(r.object(), r.facts(), r.deleteMarker(), r.change());
+        }
+        if (command instanceof RecordObjectExpired e) {
+            return new ObjectExpired(e.object(), e.facts(), e.scope(), e.deleteMarkerCreated(), e.change());
+        }
+        RecordObjectTransitioned t = (RecordObjectTransitioned) command;
+        return new ObjectTransitioned(t.object(), t.facts(), t.scope(), t.change());
+    }
+}
