@@ -1,0 +1,45 @@
+package io.objectledger.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** The run's results as Markdown, printed as they come and written to a file at the end. */
+final class BenchReport {
+
+    private final StringBuilder text = new StringBuilder();
+    private final String name;
+
+    BenchReport(String name) {
+        this.name = name;
+    }
+
+    void heading(String title) {
+        line("");
+        line("### " + title);
+        line("");
+    }
+
+    void line(String line) {
+        text.append(line).append('\n');
+        System.out.println("[bench] " + line);
+    }
+
+    void row(Object... cells) {
+        StringBuilder row = new StringBuilder("|");
+        for (Object cell : cells) {
+            row.append(' ').append(cell).append(" |");
+        }
+        line(row.toString());
+    }
+
+    Path write(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(name + "-" + LocalDateTime.now()
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
+        Files.writeString(file, text);
+        return file;
+    }
+}

@@ -1,0 +1,94 @@
+package io.objectledger.bench;
+
+import io.objectledger.bench.generate.Delivery;
+import io.objectledger.bench.generate.LoadMix;
+import io.objectledger.bench.generate.NotificationStream;
+import io.objectledger.bench.load.RgwProducer;
+import io.objectledger.bench.measure.FreshnessProbe;
+import io.objectledger.bench.measure.Latencies;
+import io.objectledger.bench.measure.LedgerDatabase;
+import io.objectledger.bench.measure.LedgerProgress;
+import io.objectledger.bench.measure.TopicOffsets;
+import io.objectledger.stack.StackSettings;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Freshness at a fixed rate: new objects are streamed at {@code rate} notifications/s and, for a
+ * sample of them, the time from producing the object's first notification until the catalog
+ * query and the audit query show the object.
+ */
+final class FreshnessRun {
+
+    private final StackSettings settings;
+    private final BenchSettings bench;
+    private final BenchReport report;
+
+    FreshnessRun(StackSettings settings, BenchSettings bench, BenchReport report) {
+        this.settings = settings;
+        this.bench = bench;
+        this.report = report;
+    }
+
+    /** Answers the cumulative target, the next phase's starting point. */
+    LedgerProgress.Target run(int rate, LedgerDatabase database, TopicOffsets topics,
+                                        LedgerProgress.Target before) throws Exception {
+        int notifications = (int) (rate * bench.freshnessDuration().toSeconds());
+        int objects = Math.max(1, notifications / 4);
+        NotificationStream stream = NotificationStream.generate(new LoadMix(notifications, objects,
+                bench.duplicateShare(), bench.reorderShare(), bench.seed() + rate, "fresh-" + rate + "/", Instant.now()));
+        Set<Integer> sampled = sampledPositions(stream, Math.max(1, objects / bench.freshnessSamples()));
+        LedgerProgress.Target target = new LedgerProgress.Target(before.events() + stream.expected().events(),
+                before.objects() + objects);
+        try (FreshnessProbe catalog = new FreshnessProbe(settings.baseUrl("catalog") + "/api/catalog");
+             FreshnessProbe audit = new FreshnessProbe(settings.baseUrl("audit") + "/api/audit");
+             RgwProducer producer = new RgwProducer(settings.bootstrapServers())) {
+            long start = System.nanoTime();
+            producer.send(LedgerProgress.NOTIFICATIONS, stream.deliveries(), rate, (delivery, index) -> {
+                if (sampled.contains(index)) {
+                    long now = System.nanoTime();
+                    catalog.produced(delivery.change().bucket(), delivery.change().key(), now);
+                    audit.produced(delivery.change().bucket(), delivery.change().key(), now);
+                }
+            });
+            double sendSeconds = (System.nanoTime() - start) / 1e9;
+            Latencies catalogLatency = catalog.await(bench.drainTimeout());
+            Latencies auditLatency = audit.await(bench.drainTimeout());
+            LedgerProgress last = LedgerProgress.awaitTarget(database, topics, start, target, bench.drainTimeout(),
+                    progress -> System.out.println("[bench] " + progress));
+            report.heading(String.format("Freshness at %,d notifications/s (%d notifications in %.1f s, new objects)",
+                    rate, notifications, sendSeconds));
+            report.row("query", "p50", "p99", "max", "samples");
+            report.row("---", "---", "---", "---", "---");
+            report.row("catalog", catalogLatency.p50() + " ms", catalogLatency.p99() + " ms", catalogLatency.max() + " ms",
+                    samples(catalogLatency));
+            report.row("audit", auditLatency.p50() + " ms", auditLatency.p99() + " ms", auditLatency.max() + " ms",
+                    samples(auditLatency));
+            report.line("");
+            report.line(last.reached(target)
+                    ? String.format("All caught up %.1f s after the first notification of this phase.",
+                            last.elapsedMillis() / 1000.0)
+                    : "NOT caught up within " + bench.drainTimeout().toMinutes() + " min: " + last);
+            return target;
+        }
+    }
+
+    private static String samples(Latencies latencies) {
+        return latencies.samples() + (latencies.missing() > 0 ? " (+" + latencies.missing() + " never visible)" : "");
+    }
+
+    /** Positions of the first notification of every {@code every}-th object, in send order. */
+    private static Set<Integer> sampledPositions(NotificationStream stream, int every) {
+        Set<String> seen = new HashSet<>();
+        Set<Integer> positions = new HashSet<>();
+        for (int i = 0; i < stream.deliveries().size(); i++) {
+            Delivery delivery = stream.deliveries().get(i);
+            if (seen.add(delivery.partitionKey()) && seen.size() % every == 0) {
+                positions.add(i);
+            }
+        }
+        return positions;
+    }
+}

@@ -1,0 +1,95 @@
+package io.objectledger.bench.measure;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * How long after it was produced an object's first notification becomes visible through one
+ * query ({@code /api/catalog/{bucket}/object?key=} or {@code /api/audit/...}): a thread asks for
+ * every pending sample in turn, one request at a time, so the probe's own load stays small.
+ * Its resolution is one pass over the pending samples plus {@link #PAUSE}.
+ */
+public final class FreshnessProbe implements AutoCloseable {
+
+    private static final Duration PAUSE = Duration.ofMillis(10);
+
+    private record Sample(String bucket, String key, long producedAtNanos) {
+    }
+
+    private final String objectUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ConcurrentLinkedQueue<Sample> pending = new ConcurrentLinkedQueue<>();
+    private final List<Long> visibleAfterMillis = new ArrayList<>();
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    /** {@code base} is e.g. {@code http://localhost:29082/api/catalog}. */
+    public FreshnessProbe(String base) {
+        this.objectUrl = base;
+        this.poller = new Thread(this::poll, "freshness-" + base);
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    public void produced(String bucket, String key, long atNanos) {
+        pending.add(new Sample(bucket, key, atNanos));
+    }
+
+    /** Waits until every sample is visible or the deadline passes; answers the latencies seen. */
+    public Latencies await(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        running = false;
+        poller.join(5_000);
+        synchronized (visibleAfterMillis) {
+            return Latencies.of(visibleAfterMillis, pending.size());
+        }
+    }
+
+    private void poll() {
+        while (running) {
+            for (Iterator<Sample> it = pending.iterator(); it.hasNext() && running; ) {
+                Sample sample = it.next();
+                if (visible(sample)) {
+                    long millis = (System.nanoTime() - sample.producedAtNanos()) / 1_000_000;
+                    synchronized (visibleAfterMillis) {
+                        visibleAfterMillis.add(millis);
+                    }
+                    it.remove();
+                }
+            }
+            try {
+                Thread.sleep(PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private boolean visible(Sample sample) {
+        URI uri = URI.create(objectUrl + "/" + URLEncoder.encode(sample.bucket(), StandardCharsets.UTF_8)
+                + "/object?key=" + URLEncoder.encode(sample.key(), StandardCharsets.UTF_8).replace("+", "%20"));
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception notNow) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+    }
+}
