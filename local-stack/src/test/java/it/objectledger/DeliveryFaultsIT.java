@@ -15,7 +15,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(LocalStackExtension.class)
 public class DeliveryFaultsIT {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(120);
+    // Consumers rejoin their groups after a broker restart; on a loaded 2-core machine that takes a while.
+    private static final Duration DEADLINE = Duration.ofSeconds(180);
 
     private final Ledger ledger = new Ledger();
 
@@ -34,7 +35,9 @@ public class DeliveryFaultsIT {
         } finally {
             stack.startKafka();
         }
-        await().atMost(DEADLINE).until(() -> ledger.ready("ingest").status() == 200);
+        for (String service : java.util.List.of("ingest", "lifecycle", "catalog", "audit")) {
+            await().atMost(DEADLINE).until(() -> ledger.ready(service).status() == 200);
+        }
 
         // What persistent RGW topics do with a 503: send the same notification again.
         await().atMost(DEADLINE).until(() -> ledger.push(notification).status() == 200);

@@ -7,27 +7,27 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** The run's results as Markdown, printed as they come and written to a file at the end. */
-final class BenchReport {
+public final class BenchReport {
 
     private final StringBuilder text = new StringBuilder();
     private final String name;
 
-    BenchReport(String name) {
+    public BenchReport(String name) {
         this.name = name;
     }
 
-    void heading(String title) {
+    public void heading(String title) {
         line("");
         line("### " + title);
         line("");
     }
 
-    void line(String line) {
+    public void line(String line) {
         text.append(line).append('\n');
         System.out.println("[bench] " + line);
     }
 
-    void row(Object... cells) {
+    public void row(Object... cells) {
         StringBuilder row = new StringBuilder("|");
         for (Object cell : cells) {
             row.append(' ').append(cell).append(" |");
@@ -35,7 +35,7 @@ final class BenchReport {
         line(row.toString());
     }
 
-    Path write(Path directory) throws IOException {
+    public Path write(Path directory) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(name + "-" + LocalDateTime.now()
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");

@@ -7,19 +7,19 @@ import java.time.Duration;
 import java.util.List;
 
 /** The machine the numbers come from, and whether anything else was running on it. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static String describe() {
+    public static String describe() {
         long memoryKib = field("/proc/meminfo", "MemTotal:");
         return Runtime.getRuntime().availableProcessors() + " cores, " + (memoryKib / 1024 / 1024) + " GiB RAM, JDK "
                 + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + "), "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version");
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException e) {
@@ -28,7 +28,7 @@ final class Machine {
     }
 
     /** Other JVMs on the machine than this one and its children, by command line tail. */
-    static List<String> otherJvms() {
+    public static List<String> otherJvms() {
         long self = ProcessHandle.current().pid();
         List<Long> mine = ProcessHandle.current().descendants().map(ProcessHandle::pid).toList();
         return ProcessHandle.allProcesses()
@@ -42,7 +42,7 @@ final class Machine {
      * Waits, up to {@code timeout}, for a concurrent CI run's log to end with its {@code EXIT}
      * line; answers what was seen, for the report.
      */
-    static String awaitIdle(Path ciLog, Duration timeout) throws InterruptedException, IOException {
+    public static String awaitIdle(Path ciLog, Duration timeout) throws InterruptedException, IOException {
         if (!Files.exists(ciLog)) {
             return "no CI log at " + ciLog;
         }

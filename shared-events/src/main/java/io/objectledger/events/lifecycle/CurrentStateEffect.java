@@ -21,7 +21,10 @@ public enum CurrentStateEffect {
         if (event instanceof ObjectExpired expired) {
             return expired.scope() == LifecycleScope.CURRENT ? ABSENT : NONE;
         }
-        ObjectTransitioned transitioned = (ObjectTransitioned) event;
-        return transitioned.scope() == LifecycleScope.CURRENT ? PRESENT : NONE;
+        if (event instanceof ObjectTransitioned transitioned) {
+            return transitioned.scope() == LifecycleScope.CURRENT ? PRESENT : NONE;
+        }
+        // The ledger's own actions and alerts record what happened to an object, not whether it exists.
+        return NONE;
     }
 }

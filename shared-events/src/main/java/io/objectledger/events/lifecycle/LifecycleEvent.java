@@ -8,7 +8,8 @@ import io.objectledger.events.object.ObjectIdentity;
  * Something that happened in an object's lifecycle; the public contract of the lifecycle-events
  * topic. Each type has a versioned CloudEvents type, see {@link LifecycleEventType}.
  */
-public sealed interface LifecycleEvent permits ObjectCreated, ObjectRemoved, ObjectExpired, ObjectTransitioned {
+public sealed interface LifecycleEvent permits ObjectCreated, ObjectRemoved, ObjectExpired, ObjectTransitioned,
+        TagsApplied, TaggingFailed, RetentionApplied, RetentionFailed, RetentionViolated {
 
     ObjectIdentity object();
 

@@ -8,7 +8,12 @@ public enum LifecycleEventType {
     OBJECT_CREATED("io.objectledger.object.created.v1", ObjectCreated.class),
     OBJECT_REMOVED("io.objectledger.object.removed.v1", ObjectRemoved.class),
     OBJECT_EXPIRED("io.objectledger.object.expired.v1", ObjectExpired.class),
-    OBJECT_TRANSITIONED("io.objectledger.object.transitioned.v1", ObjectTransitioned.class);
+    OBJECT_TRANSITIONED("io.objectledger.object.transitioned.v1", ObjectTransitioned.class),
+    TAGS_APPLIED("io.objectledger.object.tags-applied.v1", TagsApplied.class),
+    TAGGING_FAILED("io.objectledger.object.tagging-failed.v1", TaggingFailed.class),
+    RETENTION_APPLIED("io.objectledger.object.retention-applied.v1", RetentionApplied.class),
+    RETENTION_FAILED("io.objectledger.object.retention-failed.v1", RetentionFailed.class),
+    RETENTION_VIOLATED("io.objectledger.object.retention-violated.v1", RetentionViolated.class);
 
     public static final String SOURCE = "/object-ledger/lifecycle-service";
 
