@@ -47,6 +47,8 @@ public final class Benchmark {
         long startNanos = System.nanoTime();
         try (LocalStack stack = LocalStack.start(settings);
              TopicOffsets topics = new TopicOffsets(settings.bootstrapServers())) {
+            // Ctrl-C or a SIGTERM must not leave five JVMs behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             report.line(String.format("Stack started (Kafka + 4 services, PostgreSQL) in %.1f s",
                     (System.nanoTime() - startNanos) / 1e9));
             LedgerDatabase database = new LedgerDatabase(settings);

@@ -43,25 +43,33 @@ public final class Machine {
      * line; answers what was seen, for the report.
      */
     public static String awaitIdle(Path ciLog, Duration timeout) throws InterruptedException, IOException {
-        if (!Files.exists(ciLog)) {
-            return "no CI log at " + ciLog;
-        }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!finished(ciLog)) {
+        while (!finished(ciLog) || otherStackRunning()) {
             if (System.nanoTime() > deadline) {
-                return "CI run in " + ciLog + " still running after " + timeout.toMinutes() + " min: measured anyway";
+                return "after " + timeout.toMinutes() + " min the machine was still busy (CI log: " + lastLine(ciLog)
+                        + "; another stack running: " + otherStackRunning() + "): measured anyway";
             }
-            System.out.println("[bench] waiting for the CI run to finish (" + ciLog + ") ...");
+            System.out.println("[bench] waiting for the CI run (" + ciLog + ") and any other stack to finish ...");
             Thread.sleep(15_000);
         }
-        return "CI run finished (" + lastLine(ciLog) + ") before measuring";
+        return "no CI run (" + ciLog + ": " + lastLine(ciLog) + ") and no other Liberty or Kafka JVM running";
+    }
+
+    private static boolean otherStackRunning() {
+        List<Long> mine = ProcessHandle.current().descendants().map(ProcessHandle::pid).toList();
+        return ProcessHandle.allProcesses().filter(p -> !mine.contains(p.pid()))
+                .map(p -> p.info().commandLine().orElse(""))
+                .anyMatch(line -> line.contains("ws-server.jar") || line.contains("kafka.Kafka "));
     }
 
     private static boolean finished(Path ciLog) throws IOException {
-        return lastLine(ciLog).startsWith("EXIT ");
+        return !Files.exists(ciLog) || lastLine(ciLog).startsWith("EXIT ");
     }
 
     private static String lastLine(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "absent";
+        }
         List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1);
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (!lines.get(i).isBlank()) {

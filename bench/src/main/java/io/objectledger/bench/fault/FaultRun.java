@@ -56,6 +56,8 @@ public final class FaultRun {
                 interval.toSeconds()));
         try (LocalStack stack = LocalStack.start(settings);
              TopicOffsets topics = new TopicOffsets(settings.bootstrapServers())) {
+            // Ctrl-C or a SIGTERM must not leave five JVMs behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             LedgerDatabase database = new LedgerDatabase(settings);
             long start = System.nanoTime();
             Thread producing = new Thread(() -> {
