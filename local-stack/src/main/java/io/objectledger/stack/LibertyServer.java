@@ -47,6 +47,7 @@ final class LibertyServer implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
         env.put("DB_URL", settings.databaseUrl(name));
         env.put("LEDGER_INGEST_TOKENS", String.join(",", settings.ingestTokens()));
+        settings.passThrough().forEach(env::put);
         if (settings.postgres()) {
             env.put("DB_DATASOURCE_CLASS", "org.postgresql.ds.PGSimpleDataSource");
             env.put("DB_USER", settings.postgresUser());

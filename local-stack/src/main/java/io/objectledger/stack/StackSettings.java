@@ -2,6 +2,8 @@ package io.objectledger.stack;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where and how the local stack runs, from system properties. Defaults give the embedded setup
@@ -37,6 +39,18 @@ public record StackSettings(Path root, Path work, int kafkaPort, int httpPortBas
     /** The URL to give RGW as its push endpoint, token in the path as RGW 16.2 needs it. */
     public String pushEndpoint() {
         return baseUrl("ingest") + "/api/rgw/notifications/" + ingestTokens.get(0);
+    }
+
+    /**
+     * Service settings given to the stack as {@code -Dstack.env.NAME=value}, passed to every
+     * service as the environment variable NAME (e.g. LEDGER_POLICY_FILE, LEDGER_S3_ENDPOINT).
+     */
+    public Map<String, String> passThrough() {
+        Map<String, String> env = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("stack.env."))
+                .forEach(name -> env.put(name.substring("stack.env.".length()), System.getProperty(name)));
+        return env;
     }
 
     public String bootstrapServers() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.objectledger.events.json.LedgerJson;
 import io.objectledger.events.lifecycle.CurrentStateEffect;
 import io.objectledger.events.lifecycle.LifecycleEvent;
+import io.objectledger.events.lifecycle.TagsApplied;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.support.db.SqlStates;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
@@ -48,6 +49,10 @@ public class CatalogProjection {
 
     public void apply(ReceivedLifecycleEvent received) {
         LifecycleEvent event = received.event();
+        if (event instanceof TagsApplied tagsApplied) {
+            updateTags(tagsApplied);
+            return;
+        }
         if (stateAfter(event).isEmpty()) {
             return;
         }
@@ -58,6 +63,20 @@ public class CatalogProjection {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot project event " + received.id() + " for "
                     + event.object().subject() + " into the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /** Tags the ledger set through S3; RGW does not notify them, so this is how the catalog learns them. */
+    private void updateTags(TagsApplied event) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE catalog_object SET tags = ?, updated_at = ? WHERE object_id = ?")) {
+            update.setString(1, toJson(event.facts().tags()));
+            update.setObject(2, utc(Instant.now()));
+            update.setString(3, event.object().aggregateId());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot update the tags of " + event.object().subject() + ": " + e.getMessage(), e);
         }
     }
 

@@ -16,6 +16,9 @@ public class ObjectCommandTargetResolver implements CommandTargetResolver {
         if (command.getPayload() instanceof ObjectCommand objectCommand) {
             return new VersionedAggregateIdentifier(objectCommand.object().aggregateId(), null);
         }
+        if (command.getPayload() instanceof LedgerActionCommand action) {
+            return new VersionedAggregateIdentifier(action.object().aggregateId(), null);
+        }
         throw new IllegalArgumentException("not an object command: " + command.getPayloadType().getName());
     }
 }

@@ -9,12 +9,19 @@ import io.objectledger.events.lifecycle.ObjectCreated;
 import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
 import io.objectledger.events.lifecycle.ObjectTransitioned;
+import io.objectledger.events.lifecycle.RetentionApplied;
+import io.objectledger.events.lifecycle.RetentionFailed;
+import io.objectledger.events.lifecycle.RetentionViolated;
+import io.objectledger.events.lifecycle.TaggingFailed;
+import io.objectledger.events.lifecycle.TagsApplied;
+import io.objectledger.events.object.LifecycleScope;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -36,6 +43,11 @@ public class ObjectLifecycle {
 
     private CurrentState current = CurrentState.UNKNOWN;
 
+    /** The latest retention any rule set, and whether a legal hold is on; null when none. */
+    private Instant retainUntil;
+    private boolean legalHold;
+    private String retentionRule;
+
     protected ObjectLifecycle() {
         // Axon rebuilds the aggregate from its events.
     }
@@ -50,15 +62,62 @@ public class ObjectLifecycle {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ChangeOutcome handle(RecordObjectRemoved command) {
-        return record(command.change().changeId(),
+        boolean violates = !command.deleteMarker() && underRetentionAt(command.change().eventTime());
+        ChangeOutcome outcome = record(command.change().changeId(),
                 new ObjectRemoved(command.object(), command.facts(), command.deleteMarker(), command.change()));
+        if (outcome == ChangeOutcome.RECORDED && violates) {
+            apply(new RetentionViolated(command.object(), command.facts(), retainUntil, legalHold, retentionRule,
+                    command.change()));
+        }
+        return outcome;
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ChangeOutcome handle(RecordObjectExpired command) {
-        return record(command.change().changeId(), new ObjectExpired(command.object(), command.facts(),
+        boolean violates = command.scope() == LifecycleScope.CURRENT && !command.deleteMarkerCreated()
+                && underRetentionAt(command.change().eventTime());
+        ChangeOutcome outcome = record(command.change().changeId(), new ObjectExpired(command.object(), command.facts(),
                 command.scope(), command.deleteMarkerCreated(), command.change()));
+        if (outcome == ChangeOutcome.RECORDED && violates) {
+            apply(new RetentionViolated(command.object(), command.facts(), retainUntil, legalHold, retentionRule,
+                    command.change()));
+        }
+        return outcome;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ChangeOutcome handle(RecordTagsApplied command) {
+        return record(command.change().changeId(), new TagsApplied(command.object(), command.facts(), command.applied(),
+                command.rule(), command.policyVersion(), command.change()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ChangeOutcome handle(RecordTaggingFailed command) {
+        return record(command.change().changeId(), new TaggingFailed(command.object(), command.facts(), command.rule(),
+                command.policyVersion(), command.error(), command.attempt(), command.willRetry(), command.change()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ChangeOutcome handle(RecordRetentionApplied command) {
+        return record(command.change().changeId(), new RetentionApplied(command.object(), command.facts(),
+                command.rule(), command.policyVersion(), command.mode(), command.retainUntil(), command.legalHold(),
+                command.disposition(), command.change()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ChangeOutcome handle(RecordRetentionFailed command) {
+        return record(command.change().changeId(), new RetentionFailed(command.object(), command.facts(),
+                command.rule(), command.policyVersion(), command.error(), command.attempt(), command.willRetry(),
+                command.change()));
+    }
+
+    private boolean underRetentionAt(Instant time) {
+        return legalHold || (retainUntil != null && time.isBefore(retainUntil));
     }
 
     @CommandHandler
@@ -81,6 +140,12 @@ public class ObjectLifecycle {
         objectId = event.object().aggregateId();
         recordedChanges.add(event.change().changeId());
         current = current.after(event);
+        if (event instanceof RetentionApplied retention) {
+            retainUntil = retainUntil == null || retention.retainUntil().isAfter(retainUntil)
+                    ? retention.retainUntil() : retainUntil;
+            legalHold |= retention.legalHold();
+            retentionRule = retention.rule();
+        }
     }
 
     CurrentState current() {

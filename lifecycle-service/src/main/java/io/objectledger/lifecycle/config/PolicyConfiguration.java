@@ -1,0 +1,62 @@
+package io.objectledger.lifecycle.config;
+
+import io.objectledger.lifecycle.policy.Policy;
+import io.objectledger.lifecycle.policy.PolicyEnforcer;
+import io.objectledger.lifecycle.policy.PolicyFile;
+import io.objectledger.lifecycle.s3.ObjectStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Loads the policy file once at start; an invalid file stops the service with the reason. */
+@ApplicationScoped
+public class PolicyConfiguration {
+
+    private static final Logger LOG = Logger.getLogger(PolicyConfiguration.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "ledger.policy.file")
+    Optional<String> policyFile;
+
+    @Inject
+    @ConfigProperty(name = "ledger.policy.max-attempts")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "ledger.policy.first-backoff-ms")
+    long firstBackoffMs;
+
+    private Policy policy;
+
+    /** Read once; a record cannot be proxied, so the bean holds it rather than an application-scoped producer. */
+    @Produces
+    synchronized Policy policy() {
+        if (policy == null) {
+            policy = load();
+        }
+        return policy;
+    }
+
+    private Policy load() {
+        if (policyFile.isEmpty()) {
+            LOG.info("No policy file (ledger.policy.file): no tagging or retention rules are applied");
+            return Policy.NONE;
+        }
+        Policy policy = PolicyFile.read(Path.of(policyFile.get()));
+        LOG.info(() -> "Policy " + policy.version() + " from " + policyFile.get() + ": " + policy.tagging().size()
+                + " tagging and " + policy.retention().size() + " retention rules");
+        return policy;
+    }
+
+    @Produces
+    PolicyEnforcer enforcer(Policy policy, ObjectStore store, CommandGateway commands) {
+        return new PolicyEnforcer(policy, store, commands, maxAttempts, Duration.ofMillis(firstBackoffMs));
+    }
+}

@@ -1,0 +1,199 @@
+package io.objectledger.lifecycle.policy;
+
+import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.object.ChangeContext;
+import io.objectledger.events.object.ObjectFacts;
+import io.objectledger.lifecycle.command.LedgerActionCommand;
+import io.objectledger.lifecycle.command.RecordRetentionApplied;
+import io.objectledger.lifecycle.command.RecordRetentionFailed;
+import io.objectledger.lifecycle.command.RecordTaggingFailed;
+import io.objectledger.lifecycle.command.RecordTagsApplied;
+import io.objectledger.lifecycle.s3.ObjectStore;
+import io.objectledger.support.events.ReceivedLifecycleEvent;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Applies the policy to each newly created object through S3, and records every outcome, success
+ * or failure, as a command to the object's aggregate: RGW notifies nothing for tagging or
+ * retention, so these events are the only record. A failure that may pass (the gateway is away,
+ * the object not yet visible after multisite sync) is recorded and retried with backoff.
+ */
+public class PolicyEnforcer {
+
+    private static final Logger LOG = Logger.getLogger(PolicyEnforcer.class.getName());
+    private static final String LEDGER = "object-ledger";
+
+    private final Policy policy;
+    private final ObjectStore store;
+    private final CommandGateway commands;
+    private final int maxAttempts;
+    private final Duration firstBackoff;
+
+    public PolicyEnforcer(Policy policy, ObjectStore store, CommandGateway commands, int maxAttempts, Duration firstBackoff) {
+        this.policy = policy;
+        this.store = store;
+        this.commands = commands;
+        this.maxAttempts = maxAttempts;
+        this.firstBackoff = firstBackoff;
+    }
+
+    public void enforce(ReceivedLifecycleEvent received) {
+        if (policy.isEmpty() || !(received.event() instanceof ObjectCreated created)) {
+            return;
+        }
+        String contentType = policy.needsContentType() ? contentType(created) : null;
+        for (TaggingRule rule : policy.taggingFor(created.object(), created.facts(), contentType)) {
+            applyTagging(received.id(), created, rule);
+        }
+        for (RetentionRule rule : policy.retentionFor(created.object(), created.facts(), contentType)) {
+            applyRetention(received.id(), created, rule);
+        }
+    }
+
+    private void applyTagging(String sourceId, ObjectCreated created, TaggingRule rule) {
+        Map<String, String> applied;
+        try {
+            applied = rule.tagsFor(created.object(), created.facts());
+        } catch (PolicyException e) {
+            send(taggingFailed(sourceId, created, rule.name(), e.getMessage(), 1, false));
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Map<String, String> merged = TagSet.merge(store.tags(created.object(), created.facts().versionId()),
+                        applied, rule.name());
+                String requestId = store.putTags(created.object(), created.facts().versionId(), merged);
+                send(new RecordTagsApplied(created.object(), withTags(created.facts(), merged), applied, rule.name(),
+                        policy.version(), change("Ledger:TagsApplied", sourceId, rule.name(), 0, requestId)));
+                return;
+            } catch (PolicyException e) {
+                send(taggingFailed(sourceId, created, rule.name(), e.getMessage(), attempt, false));
+                return;
+            } catch (SdkException e) {
+                boolean retry = attempt < maxAttempts && retryable(e);
+                send(taggingFailed(sourceId, created, rule.name(), describe(e), attempt, retry));
+                if (!retry) {
+                    return;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private void applyRetention(String sourceId, ObjectCreated created, RetentionRule rule) {
+        Instant retainUntil = rule.retainUntil(created.change().eventTime());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                String versionId = created.facts().versionId();
+                String mode = rule.mode();
+                String requestId = "";
+                String disposition = "";
+                if (store.objectLockEnabled(created.object().bucket())) {
+                    requestId = store.putRetention(created.object(), versionId, mode, retainUntil);
+                    if (rule.legalHold()) {
+                        requestId = store.putLegalHold(created.object(), versionId);
+                    }
+                } else {
+                    // No Object Lock on this bucket: the ledger keeps the retention and watches for removals.
+                    mode = "LEDGER";
+                    disposition = rule.disposition();
+                }
+                send(new RecordRetentionApplied(created.object(), created.facts(), rule.name(), policy.version(), mode,
+                        retainUntil, rule.legalHold(), disposition,
+                        change("Ledger:RetentionApplied", sourceId, rule.name(), 0, requestId)));
+                return;
+            } catch (SdkException e) {
+                boolean retry = attempt < maxAttempts && retryable(e);
+                send(new RecordRetentionFailed(created.object(), created.facts(), rule.name(), policy.version(),
+                        describe(e), attempt, retry, change("Ledger:RetentionFailed", sourceId, rule.name(), attempt, "")));
+                if (!retry) {
+                    return;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private String contentType(ObjectCreated created) {
+        try {
+            return store.contentType(created.object(), created.facts().versionId());
+        } catch (SdkException e) {
+            LOG.warning(() -> "HeadObject failed for " + created.object().subject() + ", content type unknown: " + describe(e));
+            return null;
+        }
+    }
+
+    private RecordTaggingFailed taggingFailed(String sourceId, ObjectCreated created, String rule, String error,
+                                              int attempt, boolean willRetry) {
+        LOG.warning(() -> "Tagging rule " + rule + " failed on " + created.object().subject() + " (attempt " + attempt
+                + (willRetry ? ", will retry" : ", giving up") + "): " + error);
+        return new RecordTaggingFailed(created.object(), created.facts(), rule, policy.version(), error, attempt, willRetry,
+                change("Ledger:TaggingFailed", sourceId, rule, attempt, ""));
+    }
+
+    /** Not found may be a replica not synced yet; throttling, server errors and network failures pass. */
+    static boolean retryable(SdkException e) {
+        if (e instanceof SdkClientException) {
+            return true;
+        }
+        if (e instanceof S3Exception s3) {
+            return s3.statusCode() >= 500 || s3.statusCode() == 429 || s3.statusCode() == 404;
+        }
+        return false;
+    }
+
+    private static String describe(SdkException e) {
+        if (e instanceof S3Exception s3 && s3.awsErrorDetails() != null) {
+            return s3.statusCode() + " " + s3.awsErrorDetails().errorCode() + ": " + s3.awsErrorDetails().errorMessage();
+        }
+        return e.getMessage();
+    }
+
+    private void backOff(int attempt) {
+        long millis = Math.min(firstBackoff.toMillis() << Math.min(attempt - 1, 10), 30_000);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backing off", e);
+        }
+    }
+
+    private void send(LedgerActionCommand command) {
+        commands.sendAndWait(command);
+    }
+
+    private static ObjectFacts withTags(ObjectFacts facts, Map<String, String> tags) {
+        return new ObjectFacts(facts.size(), facts.eTag(), facts.versionId(), facts.metadata(), tags);
+    }
+
+    /**
+     * The ledger's own change: its id is derived from what caused it, so re-running after a crash
+     * records a success once; each failed attempt is its own change.
+     */
+    private ChangeContext change(String eventName, String sourceId, String rule, int attempt, String requestId) {
+        Instant now = Instant.now();
+        return new ChangeContext(sha256(eventName + "\u0000" + sourceId + "\u0000" + rule + "\u0000" + attempt),
+                eventName, now, now, "", LEDGER, requestId == null ? "" : requestId, "", rule, policy.version());
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
