@@ -8,6 +8,10 @@ import io.objectledger.events.lifecycle.ObjectCreated;
 import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
 import io.objectledger.events.lifecycle.ObjectTransitioned;
+import io.objectledger.events.lifecycle.RetentionApplied;
+import io.objectledger.events.lifecycle.RetentionViolated;
+import io.objectledger.events.lifecycle.TaggingFailed;
+import io.objectledger.events.lifecycle.TagsApplied;
 import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.LifecycleScope;
 import io.objectledger.events.object.ObjectFacts;
@@ -120,6 +124,82 @@ class ObjectLifecycleTest {
                 .when(new RecordObjectExpired(OBJECT, FACTS, LifecycleScope.NONCURRENT, false, expiry))
                 .expectResultMessagePayload(ChangeOutcome.DUPLICATE)
                 .expectNoEvents();
+    }
+
+    @Test
+    void tagsAppliedByTheLedgerAreRecordedOnce() {
+        ChangeContext ledger = change("tags-1", "Ledger:TagsApplied", "2026-11-26T21:53:30Z");
+        RecordTagsApplied command = new RecordTagsApplied(OBJECT, FACTS, Map.of("class", "x"), "rule", "v1", ledger);
+        TagsApplied applied = new TagsApplied(OBJECT, FACTS, Map.of("class", "x"), "rule", "v1", ledger);
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT)).when(command).expectEvents(applied);
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT), applied).when(command).expectNoEvents();
+    }
+
+    @Test
+    void failedTaggingIsRecorded() {
+        ChangeContext ledger = change("fail-1", "Ledger:TaggingFailed", "2026-11-26T21:53:30Z");
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT))
+                .when(new RecordTaggingFailed(OBJECT, FACTS, "rule", "v1", "503 SlowDown", 1, true, ledger))
+                .expectEvents(new TaggingFailed(OBJECT, FACTS, "rule", "v1", "503 SlowDown", 1, true, ledger));
+    }
+
+    @Test
+    void removalBeforeRetainUntilIsARetentionViolation() {
+        RetentionApplied retention = new RetentionApplied(OBJECT, FACTS, "keep", "v1", "LEDGER",
+                Instant.parse("2027-01-01T00:00:00Z"), false, "TAG_EXPIRED", change("ret-1", "Ledger:RetentionApplied",
+                "2026-11-26T21:53:30Z"));
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT), retention)
+                .when(new RecordObjectRemoved(OBJECT, FACTS, false, DELETE))
+                .expectEvents(new ObjectRemoved(OBJECT, FACTS, false, DELETE),
+                        new RetentionViolated(OBJECT, FACTS, Instant.parse("2027-01-01T00:00:00Z"), false, "keep", DELETE));
+    }
+
+    @Test
+    void removalAfterRetainUntilIsNoViolation() {
+        RetentionApplied retention = new RetentionApplied(OBJECT, FACTS, "keep", "v1", "LEDGER",
+                Instant.parse("2026-11-26T21:53:50Z"), false, "TAG_EXPIRED", change("ret-1", "Ledger:RetentionApplied",
+                "2026-11-26T21:53:30Z"));
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT), retention)
+                .when(new RecordObjectRemoved(OBJECT, FACTS, false, DELETE))
+                .expectEvents(new ObjectRemoved(OBJECT, FACTS, false, DELETE));
+    }
+
+    @Test
+    void deleteMarkerUnderLegalHoldIsNoViolation() {
+        RetentionApplied hold = new RetentionApplied(OBJECT, FACTS, "hold", "v1", "GOVERNANCE",
+                Instant.parse("2026-11-27T00:00:00Z"), true, "", change("ret-1", "Ledger:RetentionApplied",
+                "2026-11-26T21:53:30Z"));
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT), hold)
+                .when(new RecordObjectRemoved(OBJECT, FACTS, true, MARKER))
+                .expectEvents(new ObjectRemoved(OBJECT, FACTS, true, MARKER));
+    }
+
+    @Test
+    void lifecycleExpiryUnderLegalHoldIsAViolation() {
+        RetentionApplied hold = new RetentionApplied(OBJECT, FACTS, "hold", "v1", "GOVERNANCE",
+                Instant.parse("2026-11-27T00:00:00Z"), true, "", change("ret-1", "Ledger:RetentionApplied",
+                "2026-11-26T21:53:30Z"));
+        ChangeContext expiry = change("expiry-1", "ObjectLifecycle:Expiration:Current", "2026-12-26T00:00:00Z");
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT), hold)
+                .when(new RecordObjectExpired(OBJECT, FACTS, LifecycleScope.CURRENT, false, expiry))
+                .expectEvents(new ObjectExpired(OBJECT, FACTS, LifecycleScope.CURRENT, false, expiry),
+                        new RetentionViolated(OBJECT, FACTS, Instant.parse("2026-11-27T00:00:00Z"), true, "hold", expiry));
+    }
+
+    @Test
+    void lateCreateAfterDeleteDoesNotResurrectObject() {
+        ChangeContext earlierPut = change("put-0", "ObjectCreated:Put", "2026-11-26T21:50:00Z");
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT), new ObjectRemoved(OBJECT, FACTS, false, DELETE))
+                .when(new RecordObjectCreated(OBJECT, FACTS, earlierPut))
+                .expectEvents(new ObjectCreated(OBJECT, FACTS, earlierPut))
+                .expectState(lifecycle -> org.assertj.core.api.Assertions.assertThat(lifecycle.current().exists()).isFalse());
     }
 
     private static ChangeContext change(String changeId, String eventName, String eventTime) {
