@@ -128,6 +128,23 @@ public class RealRgwPolicyIT {
         assertThat(violation.get("eventName").asText()).isEqualTo("ObjectRemoved:Delete");
     }
 
+    @Test
+    public void ledgerManagedRetentionEndsAfterARestartAndItsDispositionIsApplied() throws Exception {
+        String bucket = notifiedBucket(false);
+        rgw.s3().putObject(request -> request.bucket(bucket).key("expiring/draft.txt"), RequestBody.fromString("draft"));
+        JsonNode retention = entry(awaitHistoryWith(bucket, "expiring/draft.txt",
+                "io.objectledger.object.retention-applied.v1"), "io.objectledger.object.retention-applied.v1");
+        assertThat(retention.at("/event/mode").asText()).isEqualTo("LEDGER");
+
+        // The 20 s retention ends while lifecycle-service is down; its deadline is in the database.
+        LocalStackExtension.stack().restart("lifecycle", true);
+
+        JsonNode history = awaitHistoryWith(bucket, "expiring/draft.txt", "io.objectledger.object.disposition-applied.v1");
+        assertThat(entry(history, "io.objectledger.object.retention-ended.v1").at("/event/rule").asText())
+                .isEqualTo("expire-soon");
+        assertThat(tags(bucket, "expiring/draft.txt")).containsEntry("ledger-retention", "expired");
+    }
+
     private static String notifiedBucket(boolean objectLock) {
         String bucket = Ledger.freshBucket("policy");
         String topicArn = rgw.sns().createTopic(request -> request.name(bucket)

@@ -29,6 +29,12 @@ public final class JfrProfile {
             "io\\.objectledger|org\\.axonframework|org\\.postgresql|org\\.apache\\.kafka|com\\.fasterxml"
                     + "|io\\.cloudevents|io\\.smallrye|com\\.ibm\\.ws\\.microprofile\\.reactive");
 
+    private static final Set<String> WAITS = Set.of("jdk.SocketRead", "jdk.ThreadPark", "jdk.JavaMonitorWait",
+            "jdk.JavaMonitorEnter");
+    /** Threads whose waiting is their job: pollers and timers idle by design. */
+    private static final java.util.regex.Pattern IDLE_THREADS = java.util.regex.Pattern.compile(
+            "kafka-producer-network-thread|Executor Service|Timer|Scheduled|Signal|Reference|Finalizer|Attach");
+
     private JfrProfile() {
     }
 
@@ -44,6 +50,10 @@ public final class JfrProfile {
     }
 
     /** The {@code top} methods by self and by inclusive samples, as lines of a report. */
+    public static void main(String[] args) throws IOException {
+        System.out.println(summary(Path.of(args[0]), 20));
+    }
+
     public static String summary(Path file, int top) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
@@ -66,7 +76,41 @@ public final class JfrProfile {
             });
         }
         return "Execution samples: " + samples + "\n\nSelf (top frame):\n" + table(self, samples, top)
-                + "\nInclusive (anywhere in the stack; ledger and library frames):\n" + table(inclusive, samples, top);
+                + "\nInclusive (anywhere in the stack; ledger and library frames):\n" + table(inclusive, samples, top)
+                + "\n" + waits(file, top);
+    }
+
+    /**
+     * Where threads wait rather than run (socket reads, parking, monitor waits over JFR's
+     * threshold), in seconds, by the innermost ledger or library frame that waited: a service that
+     * handles one message at a time spends its wall-clock time here, not on CPU.
+     */
+    static String waits(Path file, int top) throws IOException {
+        Map<String, Double> seconds = new HashMap<>();
+        double total = 0;
+        double gc = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+            String type = event.getEventType().getName();
+            if (type.equals("jdk.GarbageCollection")) {
+                gc += event.getDuration().toNanos() / 1e9;
+            }
+            if (!WAITS.contains(type) || event.getStackTrace() == null) {
+                continue;
+            }
+            String thread = event.getThread() == null ? "" : event.getThread().getJavaName();
+            if (IDLE_THREADS.matcher(String.valueOf(thread)).find()) {
+                continue;
+            }
+            String where = event.getStackTrace().getFrames().stream().map(JfrProfile::method)
+                    .filter(m -> OWN_AND_LIBRARIES.matcher(m).lookingAt()).findFirst().orElse("(JDK/Liberty only)");
+            double duration = event.getDuration().toNanos() / 1e9;
+            seconds.merge(type.substring(4) + " in " + where, duration, Double::sum);
+            total += duration;
+        }
+        StringBuilder lines = new StringBuilder(String.format("Waiting (s, over the recording; GC pauses %.1f s):%n", gc));
+        seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(top)
+                .forEach(e -> lines.append(String.format("  %7.1f s  %s%n", e.getValue(), e.getKey())));
+        return lines.append(String.format("  %7.1f s  in all%n", total)).toString();
     }
 
     private static String method(RecordedFrame frame) {

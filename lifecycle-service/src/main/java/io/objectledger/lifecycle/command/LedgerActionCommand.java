@@ -8,7 +8,8 @@ import io.objectledger.events.object.ObjectIdentity;
  * lifecycle-service: the public record of it is the lifecycle event the aggregate applies.
  */
 public sealed interface LedgerActionCommand
-        permits RecordTagsApplied, RecordTaggingFailed, RecordRetentionApplied, RecordRetentionFailed {
+        permits RecordTagsApplied, RecordTaggingFailed, RecordRetentionApplied, RecordRetentionFailed,
+        RecordDispositionApplied {
 
     ObjectIdentity object();
 

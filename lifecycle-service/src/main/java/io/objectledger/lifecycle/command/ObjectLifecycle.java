@@ -4,24 +4,36 @@ import io.objectledger.events.command.RecordObjectCreated;
 import io.objectledger.events.command.RecordObjectExpired;
 import io.objectledger.events.command.RecordObjectRemoved;
 import io.objectledger.events.command.RecordObjectTransitioned;
+import io.objectledger.events.lifecycle.DispositionApplied;
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.lifecycle.ObjectCreated;
 import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
 import io.objectledger.events.lifecycle.ObjectTransitioned;
 import io.objectledger.events.lifecycle.RetentionApplied;
+import io.objectledger.events.lifecycle.RetentionEnded;
 import io.objectledger.events.lifecycle.RetentionFailed;
 import io.objectledger.events.lifecycle.RetentionViolated;
 import io.objectledger.events.lifecycle.TaggingFailed;
 import io.objectledger.events.lifecycle.TagsApplied;
+import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.LifecycleScope;
+import io.objectledger.events.object.ObjectFacts;
+import io.objectledger.events.object.ObjectIdentity;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -36,8 +48,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 public class ObjectLifecycle {
 
+    static final String LEDGER_MANAGED = "LEDGER";
+    private static final ObjectFacts NO_FACTS = new ObjectFacts(0, "", "", Map.of(), Map.of());
+
     @AggregateIdentifier
     private String objectId;
+
+    private ObjectIdentity object;
 
     private final Set<String> recordedChanges = new HashSet<>();
 
@@ -102,10 +119,44 @@ public class ObjectLifecycle {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public ChangeOutcome handle(RecordRetentionApplied command) {
-        return record(command.change().changeId(), new RetentionApplied(command.object(), command.facts(),
-                command.rule(), command.policyVersion(), command.mode(), command.retainUntil(), command.legalHold(),
-                command.disposition(), command.change()));
+    public ChangeOutcome handle(RecordRetentionApplied command, DeadlineManager deadlines) {
+        ChangeOutcome outcome = record(command.change().changeId(), new RetentionApplied(command.object(),
+                command.facts(), command.rule(), command.policyVersion(), command.mode(), command.retainUntil(),
+                command.legalHold(), command.disposition(), command.change()));
+        if (outcome == ChangeOutcome.RECORDED && LEDGER_MANAGED.equals(command.mode())) {
+            // A durable deadline: stored with the scheduler's table, it fires after restarts too.
+            deadlines.schedule(command.retainUntil(), RetentionEnds.DEADLINE,
+                    new RetentionEnds(command.rule(), command.disposition(), command.retainUntil()));
+        }
+        return outcome;
+    }
+
+    @DeadlineHandler(deadlineName = RetentionEnds.DEADLINE)
+    void on(RetentionEnds ends) {
+        Instant now = Instant.now();
+        ChangeContext change = new ChangeContext(ledgerChangeId("RetentionEnded", ends.rule(), ends.retainUntil()),
+                "Ledger:RetentionEnded", now, now, "", "object-ledger", "", "", ends.rule(), "");
+        if (!recordedChanges.contains(change.changeId())) {
+            apply(new RetentionEnded(object, current.facts() == null ? NO_FACTS : current.facts(), ends.rule(),
+                    ends.disposition(), ends.retainUntil(), change));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ChangeOutcome handle(RecordDispositionApplied command) {
+        return record(command.change().changeId(), new DispositionApplied(command.object(), command.facts(),
+                command.rule(), command.disposition(), command.change()));
+    }
+
+    private static String ledgerChangeId(String kind, String rule, Instant at) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((kind + "\u0000" + rule + "\u0000" + at).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     @CommandHandler
@@ -138,8 +189,12 @@ public class ObjectLifecycle {
     @EventSourcingHandler
     void on(LifecycleEvent event) {
         objectId = event.object().aggregateId();
+        object = event.object();
         recordedChanges.add(event.change().changeId());
         current = current.after(event);
+        if (event instanceof RetentionEnded ended && ended.retainUntil().equals(retainUntil)) {
+            retainUntil = null;
+        }
         if (event instanceof RetentionApplied retention) {
             retainUntil = retainUntil == null || retention.retainUntil().isAfter(retainUntil)
                     ? retention.retainUntil() : retainUntil;

@@ -16,8 +16,13 @@ import jakarta.inject.Inject;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.common.caching.WeakReferenceCache;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -26,6 +31,7 @@ import org.axonframework.serialization.Serializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
@@ -65,11 +71,27 @@ public class AxonRuntime {
         Serializer serializer = Serializers.events();
         LifecycleEventPublisher publisher = new LifecycleEventPublisher(sender, lifecycleEventsTopic);
 
+        DbSchedulerDeadlineManagerSupplier deadlineManager = new DbSchedulerDeadlineManagerSupplier();
+        Scheduler scheduler = Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(deadlineManager))
+                .threads(2)
+                .pollingInterval(Duration.ofSeconds(1))
+                .build();
+
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(config -> serializer)
                 .configureEventSerializer(config -> serializer)
                 .configureMessageSerializer(config -> serializer)
                 .configureTransactionManager(config -> transactions)
+                .registerComponent(DeadlineManager.class, config -> {
+                    DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
+                            .scheduler(scheduler)
+                            .scopeAwareProvider(new ConfigurationScopeAwareProvider(config))
+                            .serializer(serializer)
+                            .transactionManager(transactions)
+                            .build();
+                    deadlineManager.set(manager);
+                    return manager;
+                })
                 .configureEmbeddedEventStore(config -> JdbcEventStorageEngine.builder()
                         .connectionProvider(transactions)
                         .transactionManager(transactions)
@@ -92,6 +114,8 @@ public class AxonRuntime {
                                 .serializer(serializer)
                                 .build()))
                 .buildConfiguration();
+        // Created before start, so the scheduler runs, and fires deadlines that fell due while down, at once.
+        axon.deadlineManager();
         axon.start();
         LOG.info("Axon started: ObjectLifecycle aggregates on the JDBC event store, publishing to topic "
                 + lifecycleEventsTopic);

@@ -1,9 +1,11 @@
 package io.objectledger.lifecycle.policy;
 
 import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.RetentionEnded;
 import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.lifecycle.command.LedgerActionCommand;
+import io.objectledger.lifecycle.command.RecordDispositionApplied;
 import io.objectledger.lifecycle.command.RecordRetentionApplied;
 import io.objectledger.lifecycle.command.RecordRetentionFailed;
 import io.objectledger.lifecycle.command.RecordTaggingFailed;
@@ -34,6 +36,7 @@ public class PolicyEnforcer {
 
     private static final Logger LOG = Logger.getLogger(PolicyEnforcer.class.getName());
     private static final String LEDGER = "object-ledger";
+    static final Map<String, String> EXPIRED_TAG = Map.of("ledger-retention", "expired");
 
     private final Policy policy;
     private final ObjectStore store;
@@ -50,6 +53,10 @@ public class PolicyEnforcer {
     }
 
     public void enforce(ReceivedLifecycleEvent received) {
+        if (received.event() instanceof RetentionEnded ended) {
+            applyDisposition(received.id(), ended);
+            return;
+        }
         if (policy.isEmpty() || !(received.event() instanceof ObjectCreated created)) {
             return;
         }
@@ -118,6 +125,36 @@ public class PolicyEnforcer {
                 boolean retry = attempt < maxAttempts && retryable(e);
                 send(new RecordRetentionFailed(created.object(), created.facts(), rule.name(), policy.version(),
                         describe(e), attempt, retry, change("Ledger:RetentionFailed", sourceId, rule.name(), attempt, "")));
+                if (!retry) {
+                    return;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    /** The ended retention's disposition, whatever the policy says now: it was decided when the retention began. */
+    private void applyDisposition(String sourceId, RetentionEnded ended) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                String requestId;
+                ObjectFacts facts = ended.facts();
+                if ("DELETE".equals(ended.disposition())) {
+                    requestId = store.delete(ended.object(), "");
+                } else {
+                    Map<String, String> tags = TagSet.merge(store.tags(ended.object(), ""), EXPIRED_TAG, ended.rule());
+                    requestId = store.putTags(ended.object(), "", tags);
+                    facts = withTags(facts, tags);
+                }
+                send(new RecordDispositionApplied(ended.object(), facts, ended.rule(), ended.disposition(),
+                        change("Ledger:DispositionApplied", sourceId, ended.rule(), 0, requestId)));
+                return;
+            } catch (PolicyException | SdkException e) {
+                boolean retry = e instanceof SdkException sdk && attempt < maxAttempts && retryable(sdk);
+                String error = e instanceof SdkException sdk ? describe(sdk) : e.getMessage();
+                send(new RecordRetentionFailed(ended.object(), ended.facts(), ended.rule(), policy.version(),
+                        "disposition " + ended.disposition() + ": " + error, attempt, retry,
+                        change("Ledger:RetentionFailed", sourceId, ended.rule(), attempt, "")));
                 if (!retry) {
                     return;
                 }

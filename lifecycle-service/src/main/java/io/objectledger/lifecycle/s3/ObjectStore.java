@@ -43,6 +43,11 @@ public class ObjectStore {
                 .tagging(tagging -> tagging.tagSet(tagSet))).responseMetadata().requestId();
     }
 
+    public String delete(ObjectIdentity object, String versionId) {
+        return s3.deleteObject(request -> request.bucket(object.bucket()).key(object.key()).versionId(version(versionId)))
+                .responseMetadata().requestId();
+    }
+
     public String contentType(ObjectIdentity object, String versionId) {
         return s3.headObject(request -> request.bucket(object.bucket()).key(object.key()).versionId(version(versionId)))
                 .contentType();

@@ -9,6 +9,7 @@ import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
 import io.objectledger.events.lifecycle.ObjectTransitioned;
 import io.objectledger.events.lifecycle.RetentionApplied;
+import io.objectledger.events.lifecycle.RetentionEnded;
 import io.objectledger.events.lifecycle.RetentionViolated;
 import io.objectledger.events.lifecycle.TaggingFailed;
 import io.objectledger.events.lifecycle.TagsApplied;
@@ -18,6 +19,7 @@ import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.object.ObjectIdentity;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -200,6 +202,41 @@ class ObjectLifecycleTest {
                 .when(new RecordObjectCreated(OBJECT, FACTS, earlierPut))
                 .expectEvents(new ObjectCreated(OBJECT, FACTS, earlierPut))
                 .expectState(lifecycle -> org.assertj.core.api.Assertions.assertThat(lifecycle.current().exists()).isFalse());
+    }
+
+    @Test
+    void ledgerManagedRetentionSchedulesItsEnd() {
+        Instant until = Instant.parse("2027-01-01T00:00:00Z");
+        ChangeContext ledger = change("ret-1", "Ledger:RetentionApplied", "2026-11-26T21:53:30Z");
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT))
+                .when(new RecordRetentionApplied(OBJECT, FACTS, "keep", "v1", "LEDGER", until, false, "TAG_EXPIRED", ledger))
+                .expectScheduledDeadline(until, new RetentionEnds("keep", "TAG_EXPIRED", until));
+    }
+
+    @Test
+    void objectLockRetentionNeedsNoDeadline() {
+        ChangeContext ledger = change("ret-1", "Ledger:RetentionApplied", "2026-11-26T21:53:30Z");
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT))
+                .when(new RecordRetentionApplied(OBJECT, FACTS, "lock", "v1", "GOVERNANCE",
+                        Instant.parse("2027-01-01T00:00:00Z"), true, "", ledger))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void ledgerManagedRetentionEndsWhenItsTimeComes() {
+        Instant until = Instant.now().plusSeconds(60);
+        ChangeContext ledger = change("ret-1", "Ledger:RetentionApplied", "2026-11-26T21:53:30Z");
+
+        fixture.givenCommands(new RecordObjectCreated(OBJECT, FACTS, PUT),
+                        new RecordRetentionApplied(OBJECT, FACTS, "keep", "v1", "LEDGER", until, false, "DELETE", ledger))
+                .whenTimeAdvancesTo(until.plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(RetentionEnds.DEADLINE)
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        Matchers.matches(payload -> payload instanceof RetentionEnded ended
+                                && ended.disposition().equals("DELETE") && ended.retainUntil().equals(until)),
+                        Matchers.andNoMore())));
     }
 
     private static ChangeContext change(String changeId, String eventName, String eventTime) {

@@ -9,7 +9,8 @@ import io.objectledger.events.object.ObjectIdentity;
  * topic. Each type has a versioned CloudEvents type, see {@link LifecycleEventType}.
  */
 public sealed interface LifecycleEvent permits ObjectCreated, ObjectRemoved, ObjectExpired, ObjectTransitioned,
-        TagsApplied, TaggingFailed, RetentionApplied, RetentionFailed, RetentionViolated {
+        TagsApplied, TaggingFailed, RetentionApplied, RetentionFailed, RetentionViolated, RetentionEnded,
+        DispositionApplied {
 
     ObjectIdentity object();
 

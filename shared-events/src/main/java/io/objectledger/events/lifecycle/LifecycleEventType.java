@@ -13,7 +13,9 @@ public enum LifecycleEventType {
     TAGGING_FAILED("io.objectledger.object.tagging-failed.v1", TaggingFailed.class),
     RETENTION_APPLIED("io.objectledger.object.retention-applied.v1", RetentionApplied.class),
     RETENTION_FAILED("io.objectledger.object.retention-failed.v1", RetentionFailed.class),
-    RETENTION_VIOLATED("io.objectledger.object.retention-violated.v1", RetentionViolated.class);
+    RETENTION_VIOLATED("io.objectledger.object.retention-violated.v1", RetentionViolated.class),
+    RETENTION_ENDED("io.objectledger.object.retention-ended.v1", RetentionEnded.class),
+    DISPOSITION_APPLIED("io.objectledger.object.disposition-applied.v1", DispositionApplied.class);
 
     public static final String SOURCE = "/object-ledger/lifecycle-service";
 
