@@ -26,7 +26,8 @@ public class DeliveryFaultsIT {
         String bucket = Ledger.freshBucket("outage");
         byte[] notification = Ledger.fixtureInBucket("02-put-with-tags.json", bucket);
 
-        stack.stopKafka();
+        // SIGKILL, not a clean stop: consumers must come back from a crashed broker too.
+        stack.killKafka();
         try {
             await().atMost(DEADLINE).until(() -> ledger.ready("ingest").status() == 503);
             Ledger.Answer duringOutage = ledger.push(notification);

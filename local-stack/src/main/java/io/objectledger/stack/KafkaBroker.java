@@ -151,6 +151,12 @@ final class KafkaBroker implements AutoCloseable {
         return process.pid();
     }
 
+    /** Kills the broker (SIGKILL), as a crash would; {@link #start()} brings it back. */
+    void kill() {
+        process.kill();
+        process = null;
+    }
+
     /** Stops the broker; {@link #start()} brings it back on the same port with the same data. */
     void stop() {
         process.stop(Duration.ofSeconds(30));

@@ -78,6 +78,12 @@ public final class LocalStack implements AutoCloseable {
         kafka.stop();
     }
 
+    /** Kills the broker with SIGKILL; {@link #startKafka()} brings it back. */
+    public void killKafka() {
+        log("Killing Kafka");
+        kafka.kill();
+    }
+
     public void startKafka() throws IOException, InterruptedException {
         log("Starting Kafka again");
         kafka.start();

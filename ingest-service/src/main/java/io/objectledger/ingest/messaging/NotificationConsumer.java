@@ -4,6 +4,7 @@ import io.objectledger.events.rgw.RejectReason;
 import io.objectledger.events.rgw.RejectedNotificationException;
 import io.objectledger.ingest.metrics.IngestMetrics;
 import io.objectledger.support.retry.Retry;
+import io.objectledger.support.messaging.Acknowledgements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -48,7 +49,7 @@ public class NotificationConsumer {
             handled = deadLetter(body, new RejectedNotificationException(RejectReason.UNPROCESSABLE,
                     String.valueOf(unexpected)), receivedAt);
         }
-        return handled.thenCompose(done -> message.ack());
+        return handled.thenCompose(done -> Acknowledgements.ack(message));
     }
 
     private CompletableFuture<Void> deadLetter(byte[] body, RejectedNotificationException rejection, Instant receivedAt) {

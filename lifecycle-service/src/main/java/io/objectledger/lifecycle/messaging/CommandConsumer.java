@@ -5,6 +5,7 @@ import io.objectledger.events.json.CommandCodec;
 import io.objectledger.lifecycle.command.ChangeOutcome;
 import io.objectledger.support.kafka.KafkaRecordSender;
 import io.objectledger.support.retry.Retry;
+import io.objectledger.support.messaging.Acknowledgements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -56,12 +57,12 @@ public class CommandConsumer {
         } catch (UncheckedIOException e) {
             LOG.warning(() -> "Dead-lettering an unreadable command: " + e.getMessage());
             return Retry.untilSuccess(() -> deadLetter(message.getPayload(), e.getMessage()), this::logRetry)
-                    .thenCompose(done -> message.ack());
+                    .thenCompose(done -> Acknowledgements.ack(message));
         }
         return Retry.<Object>untilSuccess(() -> commandGateway.send(command), this::logRetry)
                 .thenCompose(outcome -> {
                     count(command, outcome);
-                    return message.ack();
+                    return Acknowledgements.ack(message);
                 });
     }
 

@@ -2,6 +2,7 @@ package io.objectledger.support.events;
 
 import io.cloudevents.CloudEvent;
 import io.objectledger.support.retry.Retry;
+import io.objectledger.support.messaging.Acknowledgements;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.Optional;
@@ -28,13 +29,13 @@ public final class LifecycleEventIntake {
         if (received.isEmpty()) {
             LOG.warning(() -> "Skipping lifecycle event " + cloudEvent.getId() + " of type " + cloudEvent.getType()
                     + ", which this version does not know; upgrade to project it");
-            return message.ack();
+            return Acknowledgements.ack(message);
         }
         return Retry.untilSuccess(() -> {
                     projection.accept(received.get());
                     return CompletableFuture.completedFuture(null);
                 }, error -> LOG.warning(() -> "Could not store lifecycle event " + cloudEvent.getId()
                         + ", retrying: " + error.getMessage()))
-                .thenCompose(done -> message.ack());
+                .thenCompose(done -> Acknowledgements.ack(message));
     }
 }
