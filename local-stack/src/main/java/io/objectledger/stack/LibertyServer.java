@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** One service's Liberty server, as built by the Liberty Maven plugin, run in the foreground. */
 final class LibertyServer implements AutoCloseable {
@@ -22,6 +23,7 @@ final class LibertyServer implements AutoCloseable {
     private final StackSettings settings;
     private final Path output;
     private ChildProcess process;
+    private final ReentrantLock lock = new ReentrantLock();
 
     LibertyServer(String name, StackSettings settings) {
         this.name = name;
@@ -76,6 +78,26 @@ final class LibertyServer implements AutoCloseable {
         }
         throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + " (last answer: " + last
                 + "); see " + logFile());
+    }
+
+    /** Held while the server is being restarted, so the supervisor and a test do not both do it. */
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    /** False only when the server answers its liveness probe with DOWN. */
+    boolean isLive(HttpClient http) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(settings.baseUrl(name) + "/health/live")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() != 503;
+        } catch (IOException notAnswering) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     /** Stops the server the hard way, as a crash or an OOM kill would. */

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -17,12 +20,19 @@ import java.util.stream.Stream;
  */
 public final class LocalStack implements AutoCloseable {
 
+    private static final Duration LIVENESS_PERIOD = Duration.ofSeconds(10);
+
     public static final List<String> TOPICS = List.of("rgw-notifications", "rgw-notifications-dlq",
             "object-commands", "object-commands-dlq", "object-lifecycle-events");
 
     private final StackSettings settings;
     private final KafkaBroker kafka;
     private final List<LibertyServer> servers = new ArrayList<>();
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "local-stack-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -62,6 +72,29 @@ public final class LocalStack implements AutoCloseable {
             server.awaitReady(http);
             log(server.name() + "-service ready at " + settings.baseUrl(server.name()));
         }
+        supervisor.scheduleWithFixedDelay(() -> servers.forEach(server -> superviseLiveness(server, http)),
+                LIVENESS_PERIOD.toSeconds(), LIVENESS_PERIOD.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** What Kubernetes does with the liveness probe: a service whose /health/live is DOWN is restarted. */
+    private void superviseLiveness(LibertyServer server, HttpClient http) {
+        if (!server.lock().tryLock()) {
+            return;
+        }
+        try {
+            if (server.isLive(http)) {
+                return;
+            }
+            log(server.name() + "-service reports liveness DOWN; restarting it, as Kubernetes would");
+            server.kill();
+            server.start();
+            server.awaitReady(http);
+            log(server.name() + "-service ready again");
+        } catch (Exception e) {
+            log("Could not restart " + server.name() + "-service: " + e.getMessage());
+        } finally {
+            server.lock().unlock();
+        }
     }
 
     public StackSettings settings() {
@@ -92,19 +125,25 @@ public final class LocalStack implements AutoCloseable {
     /** Stops a service (cleanly, or by SIGKILL) and starts it again, waiting until it is ready. */
     public void restart(String service, boolean kill) throws IOException, InterruptedException {
         LibertyServer server = servers.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
-        log((kill ? "Killing " : "Stopping ") + service + "-service");
-        if (kill) {
-            server.kill();
-        } else {
-            server.stop();
+        server.lock().lock();
+        try {
+            log((kill ? "Killing " : "Stopping ") + service + "-service");
+            if (kill) {
+                server.kill();
+            } else {
+                server.stop();
+            }
+            server.start();
+            server.awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+            log(service + "-service ready again");
+        } finally {
+            server.lock().unlock();
         }
-        server.start();
-        server.awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-        log(service + "-service ready again");
     }
 
     @Override
     public void close() {
+        supervisor.shutdownNow();
         // Services first, so none of them records a broker outage on the way down.
         for (int i = servers.size() - 1; i >= 0; i--) {
             servers.get(i).close();
