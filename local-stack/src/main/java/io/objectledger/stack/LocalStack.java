@@ -22,6 +22,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration LIVENESS_PERIOD = Duration.ofSeconds(10);
 
+    private volatile boolean closing;
+
     public static final List<String> TOPICS = List.of("rgw-notifications", "rgw-notifications-dlq",
             "object-commands", "object-commands-dlq", "object-lifecycle-events");
 
@@ -78,7 +80,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** What Kubernetes does with the liveness probe: a service whose /health/live is DOWN is restarted. */
     private void superviseLiveness(LibertyServer server, HttpClient http) {
-        if (!server.lock().tryLock()) {
+        if (closing || !server.lock().tryLock()) {
             return;
         }
         try {
@@ -143,7 +145,14 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         supervisor.shutdownNow();
+        try {
+            // A restart in progress finishes first, so the server it starts is stopped below.
+            supervisor.awaitTermination(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         // Services first, so none of them records a broker outage on the way down.
         for (int i = servers.size() - 1; i >= 0; i--) {
             servers.get(i).close();
