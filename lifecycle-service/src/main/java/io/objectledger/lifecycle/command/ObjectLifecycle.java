@@ -206,8 +206,4 @@ public class ObjectLifecycle {
     CurrentState current() {
         return current;
     }
-
-    int recordedChangeCount() {
-        return recordedChanges.size();
-    }
 }
