@@ -12,17 +12,14 @@ import io.objectledger.lifecycle.command.RecordTaggingFailed;
 import io.objectledger.lifecycle.command.RecordTagsApplied;
 import io.objectledger.lifecycle.s3.ObjectStore;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
+import io.objectledger.events.object.Sha256;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -222,15 +219,7 @@ public class PolicyEnforcer {
      */
     private ChangeContext change(String eventName, String sourceId, String rule, int attempt, String requestId) {
         Instant now = Instant.now();
-        return new ChangeContext(sha256(eventName + "\u0000" + sourceId + "\u0000" + rule + "\u0000" + attempt),
+        return new ChangeContext(Sha256.hex(eventName + "\u0000" + sourceId + "\u0000" + rule + "\u0000" + attempt),
                 eventName, now, now, "", LEDGER, requestId == null ? "" : requestId, "", rule, policy.version());
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

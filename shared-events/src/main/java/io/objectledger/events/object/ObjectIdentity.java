@@ -1,9 +1,6 @@
 package io.objectledger.events.object;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -46,12 +43,7 @@ public record ObjectIdentity(String bucket, String key) {
      * contain '/', which makes the joined form unambiguous.
      */
     public String aggregateId() {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(subject().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(subject());
     }
 
     /** Human-readable identity, {@code bucket/key}; the CloudEvents subject. */
