@@ -7,6 +7,7 @@ import io.objectledger.stack.StackSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -103,6 +104,9 @@ public final class Ledger {
             } catch (IOException notJson) {
                 return new Answer(response.statusCode(), json.getNodeFactory().textNode(body));
             }
+        } catch (ConnectException restarting) {
+            // A service being restarted (its liveness probe failed) answers like an unavailable one.
+            return new Answer(503, json.getNodeFactory().textNode("not listening: " + restarting.getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
