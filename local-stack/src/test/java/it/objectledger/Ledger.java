@@ -7,7 +7,6 @@ import io.objectledger.stack.StackSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -104,11 +103,10 @@ public final class Ledger {
             } catch (IOException notJson) {
                 return new Answer(response.statusCode(), json.getNodeFactory().textNode(body));
             }
-        } catch (ConnectException restarting) {
-            // A service being restarted (its liveness probe failed) answers like an unavailable one.
-            return new Answer(503, json.getNodeFactory().textNode("not listening: " + restarting.getMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException restarting) {
+            // A service being restarted (its liveness probe failed) refuses or resets connections:
+            // that is an unavailable service, which every caller here already waits out or asserts on.
+            return new Answer(503, json.getNodeFactory().textNode("not answering: " + restarting));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
