@@ -4,7 +4,6 @@ import io.objectledger.events.json.LifecycleEventCodec;
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.ObjectIdentity;
-import io.objectledger.support.db.SqlStates;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
 
 import jakarta.json.Json;
@@ -27,10 +26,12 @@ import java.util.List;
 /** The append-only audit table: each event stored once, whatever how often it is delivered. */
 public class AuditTrail {
 
-    private static final String INSERT = """
+    // Not a unique-violation catch: on PostgreSQL that would abort the whole batch's transaction.
+    private static final String INSERT_IF_ABSENT = """
             INSERT INTO audit_entry (event_id, object_id, bucket, object_key, sequence, event_type, event_name,
                    event_time, received_at, recorded_at, principal_id, request_id, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+             WHERE NOT EXISTS (SELECT 1 FROM audit_entry WHERE event_id = ?)
             """;
     private static final String HISTORY = """
             SELECT event_id, sequence, event_type, event_name, event_time, received_at, recorded_at,
@@ -45,11 +46,14 @@ public class AuditTrail {
         this.dataSource = dataSource;
     }
 
-    public void append(ReceivedLifecycleEvent received) {
+    /**
+     * Appends one event within the caller's transaction (the consumer commits a whole batch at
+     * once); a re-delivered event is already in the trail and is left as it is.
+     */
+    public void append(Connection connection, ReceivedLifecycleEvent received) {
         LifecycleEvent event = received.event();
         ChangeContext change = event.change();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_IF_ABSENT)) {
             int i = 1;
             insert.setString(i++, received.id());
             insert.setString(i++, event.object().aggregateId());
@@ -63,12 +67,10 @@ public class AuditTrail {
             insert.setObject(i++, utc(Instant.now()));
             insert.setString(i++, change.principalId());
             insert.setString(i++, change.requestId());
-            insert.setString(i, new String(codec.encode(event), StandardCharsets.UTF_8));
+            insert.setString(i++, new String(codec.encode(event), StandardCharsets.UTF_8));
+            insert.setString(i, received.id());
             insert.executeUpdate();
         } catch (SQLException e) {
-            if (SqlStates.isUniqueViolation(e)) {
-                return; // a re-delivery: the entry is already in the trail
-            }
             throw new IllegalStateException("Cannot append event " + received.id() + " for "
                     + event.object().subject() + " to the audit trail: " + e.getMessage(), e);
         }

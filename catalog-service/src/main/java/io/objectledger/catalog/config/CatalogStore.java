@@ -41,7 +41,7 @@ public class CatalogStore {
 
     @Produces
     CatalogProjection projection() {
-        return new CatalogProjection(dataSource);
+        return new CatalogProjection();
     }
 
     @Produces

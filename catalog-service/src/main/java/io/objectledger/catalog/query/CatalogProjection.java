@@ -7,10 +7,8 @@ import io.objectledger.events.lifecycle.CurrentStateEffect;
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.lifecycle.TagsApplied;
 import io.objectledger.events.object.ObjectFacts;
-import io.objectledger.support.db.SqlStates;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -34,30 +32,26 @@ public class CatalogProjection {
              WHERE object_id = ?
                AND (last_event_time < ? OR (last_event_time = ? AND last_sequence < ?))
             """;
-    private static final String INSERT = """
+    // Not a unique-violation catch: on PostgreSQL that would abort the whole batch's transaction.
+    private static final String INSERT_IF_ABSENT = """
             INSERT INTO catalog_object (bucket, object_key, version_id, state, size, etag, metadata, tags,
                    last_event_id, last_event_type, last_event_time, last_sequence, updated_at, object_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+             WHERE NOT EXISTS (SELECT 1 FROM catalog_object WHERE object_id = ?)
             """;
 
-    private final DataSource dataSource;
     private final ObjectMapper json = LedgerJson.newMapper();
 
-    public CatalogProjection(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    public void apply(ReceivedLifecycleEvent received) {
+    /**
+     * Projects one event within the caller's transaction (the consumer commits a whole batch
+     * at once). Applying the same event again leaves the row as it is.
+     */
+    public void apply(Connection connection, ReceivedLifecycleEvent received) {
         LifecycleEvent event = received.event();
-        if (event instanceof TagsApplied tagsApplied) {
-            updateTags(tagsApplied);
-            return;
-        }
-        if (stateAfter(event).isEmpty()) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            if (updateIfNewer(connection, received) == 0) {
+        try {
+            if (event instanceof TagsApplied tagsApplied) {
+                updateTags(connection, tagsApplied);
+            } else if (stateAfter(event).isPresent() && updateIfNewer(connection, received) == 0) {
                 insertIfAbsent(connection, received);
             }
         } catch (SQLException e) {
@@ -67,16 +61,13 @@ public class CatalogProjection {
     }
 
     /** Tags the ledger set through S3; RGW does not notify them, so this is how the catalog learns them. */
-    private void updateTags(TagsApplied event) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE catalog_object SET tags = ?, updated_at = ? WHERE object_id = ?")) {
+    private void updateTags(Connection connection, TagsApplied event) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE catalog_object SET tags = ?, updated_at = ? WHERE object_id = ?")) {
             update.setString(1, toJson(event.facts().tags()));
             update.setObject(2, utc(Instant.now()));
             update.setString(3, event.object().aggregateId());
             update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot update the tags of " + event.object().subject() + ": " + e.getMessage(), e);
         }
     }
 
@@ -93,13 +84,10 @@ public class CatalogProjection {
 
     /** Absent means first sight of the object; present means the stored state is newer. */
     private void insertIfAbsent(Connection connection, ReceivedLifecycleEvent received) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bindRow(insert, received);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_IF_ABSENT)) {
+            int next = bindRow(insert, received);
+            insert.setString(next, received.event().object().aggregateId());
             insert.executeUpdate();
-        } catch (SQLException e) {
-            if (!SqlStates.isUniqueViolation(e)) {
-                throw e;
-            }
         }
     }
 

@@ -13,6 +13,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -27,21 +29,21 @@ class CatalogProjectionTest {
     private static final ObjectFacts FACTS = new ObjectFacts(2048, "abc123", "", Map.of("camera", "x100"),
             Map.of("class", "pet"));
 
-    private CatalogProjection projection;
+    private final CatalogProjection projection = new CatalogProjection();
+    private JdbcDataSource dataSource;
     private CatalogQueries queries;
 
     @BeforeEach
     void freshDatabase() {
-        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         SchemaMigration.migrate(dataSource, CatalogProjection.class);
-        projection = new CatalogProjection(dataSource);
         queries = new CatalogQueries(dataSource);
     }
 
     @Test
     void createdObjectIsPresentWithItsFacts() {
-        projection.apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
+        apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
 
         CatalogEntry entry = queries.find(OBJECT).orElseThrow();
         assertThat(entry.state()).isEqualTo(ObjectState.PRESENT);
@@ -54,16 +56,16 @@ class CatalogProjectionTest {
 
     @Test
     void removeAfterCreateLeavesTheObjectRemoved() {
-        projection.apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
-        projection.apply(removed(OBJECT, 1, "2026-11-26T11:00:00Z"));
+        apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
+        apply(removed(OBJECT, 1, "2026-11-26T11:00:00Z"));
 
         assertThat(queries.find(OBJECT).orElseThrow().state()).isEqualTo(ObjectState.REMOVED);
     }
 
     @Test
     void lateCreateAfterDeleteDoesNotResurrectObject() {
-        projection.apply(removed(OBJECT, 1, "2026-11-26T11:00:00Z"));
-        projection.apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
+        apply(removed(OBJECT, 1, "2026-11-26T11:00:00Z"));
+        apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
 
         assertThat(queries.find(OBJECT).orElseThrow().state()).isEqualTo(ObjectState.REMOVED);
     }
@@ -71,10 +73,10 @@ class CatalogProjectionTest {
     @Test
     void redeliveredEventChangesNothing() {
         ReceivedLifecycleEvent create = created(OBJECT, 0, "2026-11-26T10:00:00Z");
-        projection.apply(create);
-        projection.apply(removed(OBJECT, 1, "2026-11-26T11:00:00Z"));
+        apply(create);
+        apply(removed(OBJECT, 1, "2026-11-26T11:00:00Z"));
 
-        projection.apply(create);
+        apply(create);
 
         assertThat(queries.find(OBJECT).orElseThrow().state()).isEqualTo(ObjectState.REMOVED);
         assertThat(queries.list(BUCKET, "", "", 10)).isEmpty();
@@ -85,11 +87,11 @@ class CatalogProjectionTest {
         ObjectIdentity dog = new ObjectIdentity(BUCKET, "2026/dog.jpg");
         ObjectIdentity gone = new ObjectIdentity(BUCKET, "2026/gone.jpg");
         ObjectIdentity elsewhere = new ObjectIdentity(BUCKET, "2025/old.jpg");
-        projection.apply(created(dog, 0, "2026-11-26T10:00:00Z"));
-        projection.apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
-        projection.apply(created(gone, 0, "2026-11-26T10:00:00Z"));
-        projection.apply(removed(gone, 1, "2026-11-26T10:30:00Z"));
-        projection.apply(created(elsewhere, 0, "2026-11-26T10:00:00Z"));
+        apply(created(dog, 0, "2026-11-26T10:00:00Z"));
+        apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
+        apply(created(gone, 0, "2026-11-26T10:00:00Z"));
+        apply(removed(gone, 1, "2026-11-26T10:30:00Z"));
+        apply(created(elsewhere, 0, "2026-11-26T10:00:00Z"));
 
         assertThat(queries.list(BUCKET, "2026/", "", 10)).extracting(CatalogEntry::key)
                 .containsExactly("2026/cat.jpg", "2026/dog.jpg");
@@ -99,16 +101,16 @@ class CatalogProjectionTest {
 
     @Test
     void lifecycleExpiryOfTheCurrentVersionRemovesTheObject() {
-        projection.apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
-        projection.apply(expired(OBJECT, 1, "2026-12-26T00:00:00Z", LifecycleScope.CURRENT));
+        apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
+        apply(expired(OBJECT, 1, "2026-12-26T00:00:00Z", LifecycleScope.CURRENT));
 
         assertThat(queries.find(OBJECT).orElseThrow().state()).isEqualTo(ObjectState.REMOVED);
     }
 
     @Test
     void expiryOfANoncurrentVersionLeavesTheCurrentStateAlone() {
-        projection.apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
-        projection.apply(expired(OBJECT, 1, "2026-12-26T00:00:00Z", LifecycleScope.NONCURRENT));
+        apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
+        apply(expired(OBJECT, 1, "2026-12-26T00:00:00Z", LifecycleScope.NONCURRENT));
 
         CatalogEntry entry = queries.find(OBJECT).orElseThrow();
         assertThat(entry.state()).isEqualTo(ObjectState.PRESENT);
@@ -134,5 +136,14 @@ class CatalogProjectionTest {
     private static ChangeContext change(String eventName, String eventTime) {
         return new ChangeContext(UUID.randomUUID().toString(), eventName, Instant.parse(eventTime),
                 Instant.parse(eventTime).plusSeconds(1), "", "lab", "req", "rgw-a-default", "notif", "");
+    }
+
+    /** One event in its own transaction, as a batch of one. */
+    private void apply(ReceivedLifecycleEvent event) {
+        try (Connection connection = dataSource.getConnection()) {
+            projection.apply(connection, event);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
