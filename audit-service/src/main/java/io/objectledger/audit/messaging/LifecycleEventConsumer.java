@@ -1,20 +1,19 @@
 package io.objectledger.audit.messaging;
 
-import io.cloudevents.CloudEvent;
+import io.objectledger.audit.config.AuditStore;
 import io.objectledger.audit.query.AuditTrail;
-import io.objectledger.support.events.LifecycleEventIntake;
+import io.objectledger.support.consumer.BatchHandler;
+import io.objectledger.support.events.LifecycleEventBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import io.objectledger.audit.config.AuditStore;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.CompletionStage;
+import java.util.List;
 
+/** Writes each batch from the lifecycle-events topic into the audit trail in one transaction. */
 @ApplicationScoped
-public class LifecycleEventConsumer {
+public class LifecycleEventConsumer implements BatchHandler {
 
     @Inject
     AuditTrail trail;
@@ -22,14 +21,8 @@ public class LifecycleEventConsumer {
     @Inject
     AuditStore store;
 
-    @Incoming("lifecycle-events")
-    public CompletionStage<Void> consume(Message<CloudEvent> message) {
-        return LifecycleEventIntake.handle(message, event -> {
-            try (Connection connection = store.dataSource().getConnection()) {
-                trail.append(connection, event);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    @Override
+    public void handle(List<ConsumerRecord<String, byte[]>> batch) throws SQLException {
+        LifecycleEventBatch.applyInOneTransaction(store.dataSource(), batch, trail::append);
     }
 }

@@ -24,14 +24,19 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.common.transaction.Transaction;
 import org.axonframework.serialization.Serializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -42,6 +47,8 @@ import java.util.logging.Logger;
 public class AxonRuntime {
 
     private static final Logger LOG = Logger.getLogger(AxonRuntime.class.getName());
+    private static final long FETCH_DELAY_MS = 50;
+    private static final int PUBLISH_BATCH = 500;
 
     @Resource(lookup = "jdbc/ledger")
     DataSource dataSource;
@@ -58,6 +65,8 @@ public class AxonRuntime {
     int snapshotEvery;
 
     private Configuration axon;
+    private JdbcTransactionManager transactions;
+    private final WeakReferenceCache aggregates = new WeakReferenceCache();
 
     void startWithApplication(@Observes Startup startup) {
         LOG.fine(() -> "Axon started with the application, processors: " + axon.eventProcessingConfiguration()
@@ -67,7 +76,7 @@ public class AxonRuntime {
     @PostConstruct
     void start() {
         SchemaMigration.migrate(dataSource, AxonRuntime.class);
-        JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
+        transactions = new JdbcTransactionManager(dataSource);
         Serializer serializer = Serializers.events();
         LifecycleEventPublisher publisher = new LifecycleEventPublisher(sender, lifecycleEventsTopic);
 
@@ -92,20 +101,31 @@ public class AxonRuntime {
                     deadlineManager.set(manager);
                     return manager;
                 })
-                .configureEmbeddedEventStore(config -> JdbcEventStorageEngine.builder()
-                        .connectionProvider(transactions)
-                        .transactionManager(transactions)
-                        .eventSerializer(serializer)
-                        .snapshotSerializer(Serializers.snapshots())
+                .configureEventStore(config -> EmbeddedEventStore.builder()
+                        .storageEngine(JdbcEventStorageEngine.builder()
+                                .connectionProvider(transactions)
+                                .transactionManager(transactions)
+                                .eventSerializer(serializer)
+                                .snapshotSerializer(Serializers.snapshots())
+                                .build())
+                        // Events committed by a command batch are not announced to the publisher;
+                        // it finds them on its next fetch, so fetch often (default: every second).
+                        .fetchDelay(FETCH_DELAY_MS)
+                        .messageMonitor(config.messageMonitor(EmbeddedEventStore.class, "eventStore"))
+                        .spanFactory(config.getComponent(EventBusSpanFactory.class))
                         .build())
                 // A long-lived object is loaded from its latest snapshot (or the cache), not its whole history.
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(ObjectLifecycle.class)
                         .configureCommandTargetResolver(config -> new ObjectCommandTargetResolver())
                         .configureSnapshotTrigger(config ->
                                 new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotEvery))
-                        .configureCache(config -> new WeakReferenceCache()))
+                        .configureCache(config -> aggregates))
                 .eventProcessing(processing -> processing
-                        .registerTrackingEventProcessor(LifecycleEventPublisher.PROCESSING_GROUP)
+                        // Batches of events are sent to Kafka together and awaited once (see the publisher).
+                        .registerTrackingEventProcessor(LifecycleEventPublisher.PROCESSING_GROUP,
+                                org.axonframework.config.Configuration::eventStore,
+                                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                        .andBatchSize(PUBLISH_BATCH))
                         .registerEventHandler(config -> publisher)
                         .registerListenerInvocationErrorHandler(LifecycleEventPublisher.PROCESSING_GROUP,
                                 config -> PropagatingErrorHandler.instance())
@@ -130,6 +150,28 @@ public class AxonRuntime {
     @ApplicationScoped
     CommandGateway commandGateway() {
         return axon.commandGateway();
+    }
+
+    /**
+     * Runs {@code work} in one database transaction, which the units of work of the commands it
+     * sends join: one commit for a whole batch. On failure nothing of it is stored, and the
+     * aggregate cache, which may hold the rolled-back changes, is emptied.
+     */
+    public <T> T inOneTransaction(Supplier<T> work) {
+        Transaction transaction = transactions.startTransaction();
+        try {
+            T result = work.get();
+            transaction.commit();
+            return result;
+        } catch (RuntimeException e) {
+            aggregates.removeAll();
+            try {
+                transaction.rollback();
+            } catch (RuntimeException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        }
     }
 
     public Configuration configuration() {

@@ -3,11 +3,12 @@ package io.objectledger.lifecycle.messaging;
 import io.objectledger.events.command.ObjectCommand;
 import io.objectledger.events.json.CommandCodec;
 import io.objectledger.lifecycle.command.ChangeOutcome;
+import io.objectledger.lifecycle.config.AxonRuntime;
+import io.objectledger.support.consumer.BatchHandler;
 import io.objectledger.support.kafka.KafkaRecordSender;
-import io.objectledger.support.retry.Retry;
-import io.objectledger.support.messaging.Acknowledgements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,25 +16,31 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Feeds the object-commands topic into the aggregates. The offset is committed only once the
- * command's events are in the event store; while the store is down the partition waits.
+ * Feeds the object-commands topic into the aggregates, a batch at a time: all of a batch's
+ * commands are handled in one database transaction, so the batch costs one commit. The offsets
+ * are committed only after it; if anything fails, the batch comes again and the changes already
+ * in a history are recognised as duplicates.
  */
 @ApplicationScoped
-public class CommandConsumer {
+public class CommandConsumer implements BatchHandler {
 
     private static final Logger LOG = Logger.getLogger(CommandConsumer.class.getName());
+    private static final long DEAD_LETTER_TIMEOUT_SECONDS = 30;
 
     private final CommandCodec codec = new CommandCodec();
+
+    @Inject
+    AxonRuntime axon;
 
     @Inject
     CommandGateway commandGateway;
@@ -49,21 +56,31 @@ public class CommandConsumer {
     @ConfigProperty(name = "ledger.topic.commands-dead-letters")
     String deadLetterTopic;
 
-    @Incoming("object-commands")
-    public CompletionStage<Void> consume(Message<byte[]> message) {
-        ObjectCommand command;
-        try {
-            command = codec.decode(message.getPayload());
-        } catch (UncheckedIOException e) {
-            LOG.warning(() -> "Dead-lettering an unreadable command: " + e.getMessage());
-            return Retry.untilSuccess(() -> deadLetter(message.getPayload(), e.getMessage()), this::logRetry)
-                    .thenCompose(done -> Acknowledgements.ack(message));
+    @Override
+    public void handle(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
+        List<ObjectCommand> commands = new ArrayList<>(batch.size());
+        List<CompletableFuture<?>> deadLetters = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            try {
+                commands.add(codec.decode(record.value()));
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                LOG.warning(() -> "Dead-lettering an unreadable command at " + record.topic() + "-"
+                        + record.partition() + "@" + record.offset() + ": " + e.getMessage());
+                deadLetters.add(deadLetter(record.value(), String.valueOf(e.getMessage())));
+            }
         }
-        return Retry.<Object>untilSuccess(() -> commandGateway.send(command), this::logRetry)
-                .thenCompose(outcome -> {
-                    count(command, outcome);
-                    return Acknowledgements.ack(message);
-                });
+        CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new))
+                .get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        List<Object> outcomes = axon.inOneTransaction(() -> {
+            List<Object> recorded = new ArrayList<>(commands.size());
+            for (ObjectCommand command : commands) {
+                recorded.add(commandGateway.sendAndWait(command));
+            }
+            return recorded;
+        });
+        for (int i = 0; i < commands.size(); i++) {
+            count(commands.get(i), outcomes.get(i));
+        }
     }
 
     /** {@code ledger_lifecycle_changes_total{outcome,event}}: recorded changes and recognised duplicates. */
@@ -76,12 +93,8 @@ public class CommandConsumer {
     private CompletableFuture<Void> deadLetter(byte[] payload, String reason) {
         var headers = new RecordHeaders()
                 .add("ledger-reject-reason", "unreadable-command".getBytes(StandardCharsets.UTF_8))
-                .add("ledger-reject-detail", String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
+                .add("ledger-reject-detail", reason.getBytes(StandardCharsets.UTF_8));
         return sender.send(new ProducerRecord<String, byte[]>(deadLetterTopic, null, (String) null, payload, headers))
                 .thenApply(sent -> null);
-    }
-
-    private void logRetry(Throwable error) {
-        LOG.warning(() -> "Could not record a command, retrying: " + error);
     }
 }

@@ -13,9 +13,14 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +37,7 @@ public class LifecycleEventPublisher {
     public static final String SEQUENCE_EXTENSION = ReceivedLifecycleEvent.SEQUENCE_EXTENSION;
     private static final URI SOURCE = URI.create(LifecycleEventType.SOURCE);
     private static final long SEND_TIMEOUT_SECONDS = 30;
+    private static final String PENDING_SENDS = LifecycleEventPublisher.class.getName() + ".pendingSends";
 
     private final KafkaRecordSender sender;
     private final String topic;
@@ -43,8 +49,7 @@ public class LifecycleEventPublisher {
     }
 
     @EventHandler
-    public void on(LifecycleEvent event, EventMessage<?> message)
-            throws ExecutionException, InterruptedException, TimeoutException {
+    public void on(LifecycleEvent event, EventMessage<?> message) {
         CloudEvent cloudEvent = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
                 .withType(LifecycleEventType.of(event).cloudEventType())
@@ -58,7 +63,33 @@ public class LifecycleEventPublisher {
         ProducerRecord<String, byte[]> record = KafkaMessageFactory
                 .createWriter(topic, null, null, event.object().aggregateId())
                 .writeBinary(cloudEvent);
-        // Waiting keeps the per-object order and lets the processor retry the batch on failure.
-        sender.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        pendingSends().add(sender.send(record));
+    }
+
+    /**
+     * The sends of the processor's current batch. They are all awaited once, before the batch's
+     * token is committed: one broker round trip per batch, and a failed send fails the batch,
+     * which the processor then publishes again from its last token (same {@code ce_id}s). One
+     * producer sending in order keeps each object's events in order on its partition.
+     */
+    private List<CompletableFuture<?>> pendingSends() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<?>> pending = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> awaitAll(pending));
+            return pending;
+        });
+    }
+
+    private static void awaitAll(List<CompletableFuture<?>> pending) {
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing lifecycle events", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not publish " + pending.size()
+                    + " lifecycle events; the batch is published again: " + e, e);
+        }
     }
 }

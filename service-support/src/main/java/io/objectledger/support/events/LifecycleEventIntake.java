@@ -12,9 +12,10 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * How a subscriber takes a message from the lifecycle-events topic: decode, hand it to a
- * projection, retry the projection until the database takes it, and only then acknowledge,
- * so that a crash at any point re-delivers rather than loses.
+ * How a reactive-messaging subscriber (the policy enforcer) takes a message from the
+ * lifecycle-events topic: decode, hand it over, retry until that succeeds, and only then
+ * acknowledge, so that a crash at any point re-delivers rather than loses. The catalog and the
+ * audit trail take whole batches instead ({@link LifecycleEventBatch}).
  */
 public final class LifecycleEventIntake {
 

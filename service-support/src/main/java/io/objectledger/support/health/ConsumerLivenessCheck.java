@@ -16,12 +16,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * DOWN when one of this service's Kafka consumers has been missing from its group for longer
- * than a rebalance takes. Liberty's Kafka connector ends a channel for good when an offset
+ * DOWN when one of this service's reactive-messaging consumers ({@code
+ * ledger.health.reactive-consumer-groups}; the high-volume consumers run their own loop, which
+ * {@code ConsumerLoopLivenessCheck} watches) has been missing from its group for longer than a
+ * rebalance takes. Liberty's Kafka connector ends a channel for good when an offset
  * commit meets a broker crash (a WakeupException from the commit); the service then looks alive
  * but consumes nothing. Only a restart cures that, which is what liveness is for. While the
  * broker itself does not answer, this check stays UP: a restart would not help, readiness says it.
@@ -45,30 +48,40 @@ public class ConsumerLivenessCheck implements HealthCheck {
     String instance;
 
     @Inject
-    @ConfigProperty(name = "ledger.metrics.consumer-groups")
-    List<String> groups;
+    @ConfigProperty(name = "ledger.health.reactive-consumer-groups")
+    Optional<List<String>> watchedGroups;
 
     @Inject
-    @ConfigProperty(name = "ledger.health.consumer-missing-seconds")
+    @ConfigProperty(name = "ledger.health.consumer-missing-seconds", defaultValue = "60")
     long missingSeconds;
 
     private Admin admin;
     private final Instant started = Instant.now();
     private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
 
+    private List<String> groups = List.of();
+
     @PostConstruct
     void connect() {
-        admin = Admin.create(KafkaClientSettings.admin(bootstrapServers, serviceName + "-liveness"));
+        groups = watchedGroups.orElse(List.of());
+        if (!groups.isEmpty()) {
+            admin = Admin.create(KafkaClientSettings.admin(bootstrapServers, serviceName + "-liveness"));
+        }
     }
 
     @PreDestroy
     void close() {
-        admin.close();
+        if (admin != null) {
+            admin.close();
+        }
     }
 
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("kafka-consumers");
+        if (groups.isEmpty()) {
+            return response.up().build();
+        }
         Map<String, ConsumerGroupDescription> descriptions;
         try {
             descriptions = admin.describeConsumerGroups(groups).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);

@@ -1,0 +1,105 @@
+package it.objectledger;
+
+import io.objectledger.support.consumer.BatchHandler;
+import io.objectledger.support.consumer.ConsumerLoop;
+import io.objectledger.support.consumer.ConsumerLoopSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The services' consumer loop on the real broker: failed batches come again, a crashed broker is waited out. */
+@ExtendWith(LocalStackExtension.class)
+public class ConsumerLoopIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
+
+    @Test
+    public void failedBatchIsFetchedAgainAndOffsetsAreCommittedOnlyAfterSuccess() throws Exception {
+        String topic = "it-loop-" + UUID.randomUUID();
+        String group = "it-loop-group-" + UUID.randomUUID();
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        List<String> refused = new CopyOnWriteArrayList<>();
+        AtomicInteger failuresLeft = new AtomicInteger(2);
+        BatchHandler failingTwice = batch -> {
+            if (failuresLeft.getAndDecrement() > 0) {
+                batch.forEach(record -> refused.add(value(record)));
+                throw new IllegalStateException("database down (test)");
+            }
+            batch.forEach(record -> handled.add(value(record)));
+        };
+
+        try (KafkaTopics topics = new KafkaTopics(); Admin admin = admin()) {
+            for (int i = 0; i < 50; i++) {
+                topics.produce(topic, ("record-" + i).getBytes(StandardCharsets.UTF_8));
+            }
+            try (ConsumerLoop loop = ConsumerLoop.start(settings(group, topic), failingTwice)) {
+                await().atMost(DEADLINE).until(() -> handled.size() == 50);
+                assertThat(refused).isNotEmpty();
+                assertThat(handled).containsAll(refused);
+                await().atMost(DEADLINE).until(() -> committed(admin, group) == 50);
+                assertThat(loop.failingSince()).isNull();
+                assertThat(loop.recordsProcessed()).isEqualTo(50);
+            }
+        }
+    }
+
+    @Test
+    public void loopResumesAfterTheBrokerWasKilled() throws Exception {
+        String topic = "it-loop-crash-" + UUID.randomUUID();
+        String group = "it-loop-crash-group-" + UUID.randomUUID();
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        BatchHandler recording = batch -> batch.forEach(record -> handled.add(value(record)));
+
+        try (KafkaTopics before = new KafkaTopics()) {
+            before.produce(topic, "before".getBytes(StandardCharsets.UTF_8));
+        }
+        try (ConsumerLoop loop = ConsumerLoop.start(settings(group, topic), recording)) {
+            await().atMost(DEADLINE).until(() -> handled.contains("before"));
+
+            LocalStackExtension.stack().killKafka();
+            LocalStackExtension.stack().startKafka();
+
+            try (KafkaTopics after = new KafkaTopics()) {
+                after.produce(topic, "after".getBytes(StandardCharsets.UTF_8));
+            }
+            await().atMost(DEADLINE).until(() -> handled.contains("after"));
+            assertThat(loop.isRunning()).isTrue();
+        }
+    }
+
+    private static ConsumerLoopSettings settings(String group, String topic) {
+        return new ConsumerLoopSettings(LocalStackExtension.settings().bootstrapServers(), group, "it", List.of(topic), 20);
+    }
+
+    private static String value(ConsumerRecord<String, byte[]> record) {
+        return new String(record.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalStackExtension.settings().bootstrapServers()));
+    }
+
+    private static long committed(Admin admin, String group) throws Exception {
+        Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+    }
+}

@@ -1,0 +1,201 @@
+package io.objectledger.support.consumer;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One thread that polls a batch, hands it to the service, and commits the batch's offsets once
+ * the service has made it durable: at-least-once, one round trip per batch instead of one per
+ * record. Nothing ends the loop but {@link #close()}: a failed batch is fetched again after a
+ * back-off (the loop keeps polling, so the member stays in its group), and a broker that
+ * crashes is waited out by the Kafka client, which reconnects by itself.
+ */
+public final class ConsumerLoop implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerLoop.class.getName());
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final ConsumerLoopSettings settings;
+    private final BatchHandler handler;
+    private final Consumer<String, byte[]> consumer;
+    private final Thread thread;
+    private final AtomicLong records = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile Instant lastPoll = Instant.now();
+    private volatile Instant failingSince;
+    private volatile String lastFailure;
+
+    private ConsumerLoop(ConsumerLoopSettings settings, BatchHandler handler) {
+        this.settings = settings;
+        this.handler = handler;
+        this.consumer = new KafkaConsumer<>(settings.consumerConfig());
+        this.thread = new Thread(this::run, "ledger-consumer-" + settings.group());
+    }
+
+    public static ConsumerLoop start(ConsumerLoopSettings settings, BatchHandler handler) {
+        ConsumerLoop loop = new ConsumerLoop(settings, handler);
+        loop.thread.start();
+        return loop;
+    }
+
+    private void run() {
+        LOG.info(() -> "Consuming " + settings.topics() + " as " + settings.clientId() + " in group "
+                + settings.group() + ", up to " + settings.maxBatch() + " records per batch");
+        Duration backoff = FIRST_BACKOFF;
+        try {
+            consumer.subscribe(settings.topics());
+            while (running) {
+                ConsumerRecords<String, byte[]> polled = poll();
+                if (polled.isEmpty()) {
+                    continue;
+                }
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(polled.count());
+                polled.forEach(batch::add);
+                if (handled(batch)) {
+                    commit(batch);
+                    backoff = FIRST_BACKOFF;
+                } else {
+                    rewind(batch);
+                    pause(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                }
+            }
+        } catch (WakeupException closing) {
+            // close() was called
+        } catch (RuntimeException | Error unexpected) {
+            LOG.log(Level.SEVERE, "The consumer of " + settings.topics() + " stopped; liveness now reports DOWN"
+                    + " so the service is restarted", unexpected);
+            throw unexpected;
+        } finally {
+            running = false;
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private ConsumerRecords<String, byte[]> poll() {
+        try {
+            ConsumerRecords<String, byte[]> polled = consumer.poll(POLL_TIMEOUT);
+            lastPoll = Instant.now();
+            return polled;
+        } catch (WakeupException closing) {
+            throw closing;
+        } catch (KafkaException e) {
+            LOG.warning(() -> "Polling " + settings.topics() + " failed, polling again: " + e);
+            return ConsumerRecords.empty();
+        }
+    }
+
+    private boolean handled(List<ConsumerRecord<String, byte[]>> batch) {
+        try {
+            handler.handle(batch);
+            records.addAndGet(batch.size());
+            if (failingSince != null) {
+                LOG.info(() -> "Batches from " + settings.topics() + " are processed again after failing since "
+                        + failingSince);
+                failingSince = null;
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        } catch (Exception e) {
+            if (failingSince == null) {
+                failingSince = Instant.now();
+            }
+            lastFailure = String.valueOf(e);
+            LOG.log(Level.WARNING, "A batch of " + batch.size() + " records from " + settings.topics()
+                    + " failed and will be fetched again: " + e, e);
+            return false;
+        }
+    }
+
+    /** Commits what the batch consumed; a failed commit only means those records come again. */
+    private void commit(List<ConsumerRecord<String, byte[]>> batch) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            offsets.merge(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        try {
+            consumer.commitSync(offsets);
+        } catch (WakeupException closing) {
+            throw closing;
+        } catch (KafkaException e) {
+            LOG.warning(() -> "Could not commit offsets " + offsets + "; those records will be delivered again"
+                    + " and recognised as already processed: " + e);
+        }
+    }
+
+    /** Moves each partition back to the batch's first record, so the next poll fetches it again. */
+    private void rewind(List<ConsumerRecord<String, byte[]>> batch) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        }
+        first.forEach((partition, offset) -> {
+            if (consumer.assignment().contains(partition)) {
+                consumer.seek(partition, offset);
+            }
+        });
+    }
+
+    private void pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+    }
+
+    public boolean isRunning() {
+        return running && thread.isAlive();
+    }
+
+    public ConsumerLoopSettings settings() {
+        return settings;
+    }
+
+    public Instant lastPoll() {
+        return lastPoll;
+    }
+
+    public long recordsProcessed() {
+        return records.get();
+    }
+
+    /** Since when batches keep failing, or null while they succeed. */
+    public Instant failingSince() {
+        return failingSince;
+    }
+
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(Duration.ofSeconds(10).toMillis());
+    }
+}

@@ -1,0 +1,84 @@
+package io.objectledger.support.events;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * How a subscriber takes a batch from the lifecycle-events topic: decode every record, hand
+ * them to its projection, and commit them in one transaction. Projections are idempotent, so a
+ * batch that fails, or comes again after a crash, is simply applied again.
+ */
+public final class LifecycleEventBatch {
+
+    private static final Logger LOG = Logger.getLogger(LifecycleEventBatch.class.getName());
+
+    /** Writes one event with the given connection; the batch commits. */
+    @FunctionalInterface
+    public interface Projection {
+        void apply(Connection connection, ReceivedLifecycleEvent event) throws SQLException;
+    }
+
+    private LifecycleEventBatch() {
+    }
+
+    public static void applyInOneTransaction(DataSource dataSource, List<ConsumerRecord<String, byte[]>> batch,
+                                             Projection projection) throws SQLException {
+        List<ReceivedLifecycleEvent> events = decode(batch);
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (ReceivedLifecycleEvent event : events) {
+                    projection.apply(connection, event);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    static List<ReceivedLifecycleEvent> decode(List<ConsumerRecord<String, byte[]>> batch) {
+        List<ReceivedLifecycleEvent> events = new ArrayList<>(batch.size());
+        try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
+            for (ConsumerRecord<String, byte[]> record : batch) {
+                decode(deserializer, record).ifPresent(events::add);
+            }
+        }
+        return events;
+    }
+
+    private static Optional<ReceivedLifecycleEvent> decode(CloudEventDeserializer deserializer,
+                                                           ConsumerRecord<String, byte[]> record) {
+        CloudEvent cloudEvent;
+        Optional<ReceivedLifecycleEvent> received;
+        try {
+            cloudEvent = deserializer.deserialize(record.topic(), record.headers(), record.value());
+            received = ReceivedLifecycleEvent.from(cloudEvent);
+        } catch (RuntimeException unreadable) {
+            // Only the ledger writes this topic, after validating; a record it cannot read is a bug to report.
+            LOG.severe(() -> "Skipping an unreadable lifecycle event at " + record.topic() + "-" + record.partition()
+                    + "@" + record.offset() + ": " + unreadable);
+            return Optional.empty();
+        }
+        if (received.isEmpty()) {
+            LOG.warning(() -> "Skipping lifecycle event " + cloudEvent.getId() + " of type " + cloudEvent.getType()
+                    + ", which this version does not know; upgrade to project it");
+        }
+        return received;
+    }
+}
