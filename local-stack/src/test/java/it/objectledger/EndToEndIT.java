@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -138,6 +139,42 @@ public class EndToEndIT {
         assertThat(history).extracting(entry -> entry.get("eventName").asText())
                 .containsExactly("ObjectCreated:Put", "ObjectRemoved:Delete");
         assertThat(awaitPublished(bucket + "/filt/match.txt", 2)).hasSize(2);
+    }
+
+    @Test
+    public void versionedHistoryEndsWithTheSurvivingVersionCurrent() throws Exception {
+        String bucket = Ledger.freshBucket("versions");
+        String key = "v/obj.txt";
+        // Put v1, put v2, delete (marker), remove the marker by its id, remove v1 by its id.
+        for (String fixture : List.of("15-versioned-put-v1.json", "16-versioned-put-v2.json",
+                "17-versioned-delete-creates-marker.json", "18-versioned-delete-marker-removed.json",
+                "19-versioned-delete-specific-version.json")) {
+            assertThat(ledger.push(Ledger.fixtureInBucket(fixture, bucket)).status()).isEqualTo(200);
+        }
+
+        JsonNode history = awaitHistory(bucket, key, 5);
+        assertThat(history).extracting(entry -> entry.get("eventName").asText()).containsExactly(
+                "ObjectCreated:Put", "ObjectCreated:Put", "ObjectRemoved:DeleteMarkerCreated",
+                "ObjectRemoved:Delete", "ObjectRemoved:Delete");
+        // Only the last change leaves a single version; before it the catalog may still show two.
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            JsonNode entry = ledger.catalogObject(bucket, key).body();
+            assertThat(entry.get("state").asText()).isEqualTo("PRESENT");
+            assertThat(entry.get("versionId").asText()).isEqualTo("gYU4nVzdGvG-9.Je6GsYsoT92qfOdEM");
+            assertThat(entry.get("eTag").asText()).isEqualTo("27f60b341727cb8ed1de139b0da7c173");
+            assertThat(entry.get("versionCount").asInt()).isEqualTo(1);
+        });
+        assertThat(ledger.catalogListing(bucket, "v/").body().get("objects"))
+                .extracting(object -> object.get("key").asText()).containsExactly(key);
+
+        List<ConsumerRecord<String, CloudEvent>> events = awaitPublished(bucket + "/" + key, 5);
+        // The object's history position travels as the ledgersequence extension.
+        CloudEvent last = events.stream().map(ConsumerRecord::value)
+                .max(Comparator.comparingLong(event -> Long.parseLong(String.valueOf(
+                        event.getExtension("ledgersequence"))))).orElseThrow();
+        JsonNode stateAfter = JSON.readTree(last.getData().toBytes()).get("stateAfter");
+        assertThat(stateAfter.get("presence").asText()).isEqualTo("PRESENT");
+        assertThat(stateAfter.get("versionId").asText()).isEqualTo("gYU4nVzdGvG-9.Je6GsYsoT92qfOdEM");
     }
 
     private static byte[] deleteOf(String bucket, String key) {

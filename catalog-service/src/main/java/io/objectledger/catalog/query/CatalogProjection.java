@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.objectledger.events.json.LedgerJson;
 import io.objectledger.events.lifecycle.CurrentStateEffect;
 import io.objectledger.events.lifecycle.LifecycleEvent;
+import io.objectledger.events.lifecycle.StateAfter;
 import io.objectledger.events.lifecycle.TagsApplied;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
@@ -12,6 +13,7 @@ import io.objectledger.support.events.ReceivedLifecycleEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,28 +21,42 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Keeps the catalog table at the latest state of each object. The latest is the change with the
- * greatest gateway event time (then history position), so re-deliveries and out-of-order
- * arrivals end in the same row as an orderly stream.
+ * Keeps the catalog table at the current state of each object: the state after the object's
+ * latest event, which the lifecycle aggregate resolved over all versions. The latest is the
+ * greatest position in the object's history, so re-deliveries and out-of-order arrivals end in
+ * the same row as an orderly stream.
  */
 public class CatalogProjection {
 
-    private static final String UPDATE_IF_NEWER = """
+    private static final String UPDATE = """
             UPDATE catalog_object SET bucket = ?, object_key = ?, version_id = ?, state = ?, size = ?, etag = ?,
-                   metadata = ?, tags = ?, last_event_id = ?, last_event_type = ?, last_event_time = ?,
-                   last_sequence = ?, updated_at = ?
+                   metadata = ?, tags = ?, current_since = ?, version_count = ?, last_event_id = ?,
+                   last_event_type = ?, last_event_time = ?, last_sequence = ?, updated_at = ?
              WHERE object_id = ?
-               AND (last_event_time < ? OR (last_event_time = ? AND last_sequence < ?))
             """;
+    private static final String IF_NEWER = UPDATE + " AND last_sequence < ?";
+    // Events without a state after them were ordered by gateway time, and never over a resolved row.
+    private static final String IF_NEWER_UNRESOLVED = UPDATE + " AND version_count IS NULL"
+            + " AND (last_event_time < ? OR (last_event_time = ? AND last_sequence < ?))";
     // Not a unique-violation catch: on PostgreSQL that would abort the whole batch's transaction.
     private static final String INSERT_IF_ABSENT = """
             INSERT INTO catalog_object (bucket, object_key, version_id, state, size, etag, metadata, tags,
-                   last_event_id, last_event_type, last_event_time, last_sequence, updated_at, object_id)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                   current_since, version_count, last_event_id, last_event_type, last_event_time, last_sequence,
+                   updated_at, object_id)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
              WHERE NOT EXISTS (SELECT 1 FROM catalog_object WHERE object_id = ?)
             """;
+    private static final ObjectFacts NOTHING = new ObjectFacts(0, "", "", Map.of(), Map.of());
 
     private final ObjectMapper json = LedgerJson.newMapper();
+
+    /** What the row says after an event; {@code versionCount} null when the event did not resolve it. */
+    record Row(ObjectState state, String versionId, ObjectFacts facts, Instant since, Integer versionCount) {
+
+        boolean resolved() {
+            return versionCount != null;
+        }
+    }
 
     /**
      * Projects one event within the caller's transaction (the consumer commits a whole batch
@@ -49,10 +65,13 @@ public class CatalogProjection {
     public void apply(Connection connection, ReceivedLifecycleEvent received) {
         LifecycleEvent event = received.event();
         try {
-            if (event instanceof TagsApplied tagsApplied) {
+            Optional<Row> row = rowAfter(event);
+            if (row.isPresent()) {
+                if (updateIfNewer(connection, received, row.get()) == 0) {
+                    insertIfAbsent(connection, received, row.get());
+                }
+            } else if (event instanceof TagsApplied tagsApplied) {
                 updateTags(connection, tagsApplied);
-            } else if (stateAfter(event).isPresent() && updateIfNewer(connection, received) == 0) {
-                insertIfAbsent(connection, received);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot project event " + received.id() + " for "
@@ -60,7 +79,28 @@ public class CatalogProjection {
         }
     }
 
-    /** Tags the ledger set through S3; RGW does not notify them, so this is how the catalog learns them. */
+    /**
+     * The row the event leaves, or empty when it says nothing about the current state. Events
+     * written before {@link StateAfter} existed are read as before: the event alone decides.
+     */
+    static Optional<Row> rowAfter(LifecycleEvent event) {
+        StateAfter after = event.stateAfter();
+        if (after.known()) {
+            return Optional.of(after.presence() == StateAfter.Presence.PRESENT
+                    ? new Row(ObjectState.PRESENT, after.versionId(), after.facts(), after.since(),
+                            after.versionCount())
+                    : new Row(ObjectState.REMOVED, after.versionId(), NOTHING, after.since(), after.versionCount()));
+        }
+        return switch (CurrentStateEffect.of(event)) {
+            case PRESENT -> Optional.of(new Row(ObjectState.PRESENT, event.facts().versionId(), event.facts(),
+                    null, null));
+            case ABSENT -> Optional.of(new Row(ObjectState.REMOVED, event.facts().versionId(), event.facts(),
+                    null, null));
+            case NONE -> Optional.empty();
+        };
+    }
+
+    /** An event written before StateAfter: tags the ledger set through S3, which RGW does not notify. */
     private void updateTags(Connection connection, TagsApplied event) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE catalog_object SET tags = ?, updated_at = ? WHERE object_id = ?")) {
@@ -71,38 +111,49 @@ public class CatalogProjection {
         }
     }
 
-    private int updateIfNewer(Connection connection, ReceivedLifecycleEvent received) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(UPDATE_IF_NEWER)) {
-            int next = bindRow(update, received);
-            OffsetDateTime eventTime = utc(received.event().change().eventTime());
-            update.setObject(next++, eventTime);
-            update.setObject(next++, eventTime);
+    private int updateIfNewer(Connection connection, ReceivedLifecycleEvent received, Row row) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(row.resolved() ? IF_NEWER : IF_NEWER_UNRESOLVED)) {
+            int next = bindRow(update, received, row);
+            if (!row.resolved()) {
+                OffsetDateTime eventTime = utc(received.event().change().eventTime());
+                update.setObject(next++, eventTime);
+                update.setObject(next++, eventTime);
+            }
             update.setLong(next, received.sequence());
             return update.executeUpdate();
         }
     }
 
     /** Absent means first sight of the object; present means the stored state is newer. */
-    private void insertIfAbsent(Connection connection, ReceivedLifecycleEvent received) throws SQLException {
+    private void insertIfAbsent(Connection connection, ReceivedLifecycleEvent received, Row row) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_IF_ABSENT)) {
-            int next = bindRow(insert, received);
+            int next = bindRow(insert, received, row);
             insert.setString(next, received.event().object().aggregateId());
             insert.executeUpdate();
         }
     }
 
-    private int bindRow(PreparedStatement statement, ReceivedLifecycleEvent received) throws SQLException {
+    private int bindRow(PreparedStatement statement, ReceivedLifecycleEvent received, Row row) throws SQLException {
         LifecycleEvent event = received.event();
-        ObjectFacts facts = event.facts();
         int i = 1;
         statement.setString(i++, event.object().bucket());
         statement.setString(i++, event.object().key());
-        statement.setString(i++, facts.versionId());
-        statement.setString(i++, stateAfter(event).orElseThrow().name());
-        statement.setLong(i++, facts.size());
-        statement.setString(i++, facts.eTag());
-        statement.setString(i++, toJson(facts.metadata()));
-        statement.setString(i++, toJson(facts.tags()));
+        statement.setString(i++, row.versionId());
+        statement.setString(i++, row.state().name());
+        statement.setLong(i++, row.facts().size());
+        statement.setString(i++, row.facts().eTag());
+        statement.setString(i++, toJson(row.facts().metadata()));
+        statement.setString(i++, toJson(row.facts().tags()));
+        if (row.since() == null) {
+            statement.setNull(i++, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(i++, utc(row.since()));
+        }
+        if (row.resolved()) {
+            statement.setInt(i++, row.versionCount());
+        } else {
+            statement.setNull(i++, Types.INTEGER);
+        }
         statement.setString(i++, received.id());
         statement.setString(i++, received.type());
         statement.setObject(i++, utc(event.change().eventTime()));
@@ -110,15 +161,6 @@ public class CatalogProjection {
         statement.setObject(i++, utc(Instant.now()));
         statement.setString(i++, event.object().aggregateId());
         return i;
-    }
-
-    /** The current state an event leaves, or empty when it concerns only a noncurrent version. */
-    static Optional<ObjectState> stateAfter(LifecycleEvent event) {
-        return switch (CurrentStateEffect.of(event)) {
-            case PRESENT -> Optional.of(ObjectState.PRESENT);
-            case ABSENT -> Optional.of(ObjectState.REMOVED);
-            case NONE -> Optional.empty();
-        };
     }
 
     private String toJson(Map<String, String> values) {

@@ -22,7 +22,7 @@ import java.util.Optional;
 public class CatalogQueries {
 
     private static final String COLUMNS = "bucket, object_key, version_id, state, size, etag, metadata, tags, "
-            + "last_event_type, last_event_time, updated_at";
+            + "last_event_type, last_event_time, updated_at, current_since, version_count";
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
 
@@ -66,11 +66,13 @@ public class CatalogQueries {
     }
 
     private CatalogEntry entry(ResultSet row) throws SQLException {
+        OffsetDateTime since = row.getObject("current_since", OffsetDateTime.class);
         return new CatalogEntry(row.getString("bucket"), row.getString("object_key"), row.getString("version_id"),
                 ObjectState.valueOf(row.getString("state")), row.getLong("size"), row.getString("etag"),
                 map(row.getString("metadata")), map(row.getString("tags")), row.getString("last_event_type"),
                 row.getObject("last_event_time", OffsetDateTime.class).toInstant(),
-                row.getObject("updated_at", OffsetDateTime.class).toInstant());
+                row.getObject("updated_at", OffsetDateTime.class).toInstant(), since == null ? null : since.toInstant(),
+                row.getObject("version_count", Integer.class));
     }
 
     private Map<String, String> map(String value) {

@@ -1,8 +1,12 @@
 package io.objectledger.catalog.query;
 
+import io.objectledger.events.lifecycle.LifecycleEvent;
+import io.objectledger.events.lifecycle.LifecycleEventType;
 import io.objectledger.events.lifecycle.ObjectCreated;
 import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
+import io.objectledger.events.lifecycle.StateAfter;
+import io.objectledger.events.lifecycle.TagsApplied;
 import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.LifecycleScope;
 import io.objectledger.events.object.ObjectFacts;
@@ -117,20 +121,121 @@ class CatalogProjectionTest {
         assertThat(entry.lastEventType()).isEqualTo("io.objectledger.object.created.v1");
     }
 
+    // ---- Events that carry the state after them, as lifecycle-service writes them now ----
+
+    private static final String V1 = "wbwmOTD5TWmNFcoTm994z2XtJhXyB21";
+    private static final String V2 = "gYU4nVzdGvG-9.Je6GsYsoT92qfOdEM";
+    private static final ObjectFacts FACTS_V1 = new ObjectFacts(24, "8dd5067d1c62a18c414da9ef1f1dbde6", V1,
+            Map.of("rev", "1"), Map.of());
+    private static final ObjectFacts FACTS_V2 = new ObjectFacts(15, "27f60b341727cb8ed1de139b0da7c173", V2,
+            Map.of("rev", "2"), Map.of());
+    private static final Instant PUT_V1 = Instant.parse("2026-11-26T21:54:16.043418Z");
+    private static final Instant PUT_V2 = Instant.parse("2026-11-26T21:54:18.374649Z");
+    private static final Instant HIDE = Instant.parse("2026-11-26T21:54:20.213248Z");
+
+    @Test
+    void rowTakesTheStateAfterTheEventNotTheEventsOwnFacts() {
+        ObjectFacts markerRemoval = new ObjectFacts(0, "", "XHlWgjS3OMPAtrg.Lb8n-3t0TJjYOiE", Map.of(), Map.of());
+        apply(event(0, new ObjectCreated(OBJECT, FACTS_V1, change("ObjectCreated:Put", PUT_V1),
+                present(FACTS_V1, PUT_V1, 1))));
+        apply(event(1, new ObjectCreated(OBJECT, FACTS_V2, change("ObjectCreated:Put", PUT_V2),
+                present(FACTS_V2, PUT_V2, 2))));
+        apply(event(2, new ObjectRemoved(OBJECT, FACTS_V2, true, change("ObjectRemoved:DeleteMarkerCreated", HIDE),
+                new StateAfter(StateAfter.Presence.ABSENT, "", null, HIDE, 2))));
+        apply(event(3, new ObjectRemoved(OBJECT, markerRemoval, false, change("ObjectRemoved:Delete", HIDE.plusSeconds(3)),
+                present(FACTS_V2, PUT_V2, 2))));
+        apply(event(4, new ObjectRemoved(OBJECT, FACTS_V1, false, change("ObjectRemoved:Delete", HIDE.plusSeconds(4)),
+                present(FACTS_V2, PUT_V2, 1))));
+
+        CatalogEntry entry = queries.find(OBJECT).orElseThrow();
+        assertThat(entry.state()).isEqualTo(ObjectState.PRESENT);
+        assertThat(entry.versionId()).isEqualTo(V2);
+        assertThat(entry.eTag()).isEqualTo(FACTS_V2.eTag());
+        assertThat(entry.size()).isEqualTo(15);
+        assertThat(entry.metadata()).isEqualTo(Map.of("rev", "2"));
+        assertThat(entry.currentSince()).isEqualTo(PUT_V2);
+        assertThat(entry.versionCount()).isEqualTo(1);
+        assertThat(entry.lastEventType()).isEqualTo("io.objectledger.object.removed.v1");
+        assertThat(queries.list(OBJECT.bucket(), "", "", 10)).extracting(CatalogEntry::key).containsExactly(OBJECT.key());
+    }
+
+    @Test
+    void anEarlierEventInTheObjectsHistoryDeliveredLateChangesNothing() {
+        ReceivedLifecycleEvent first = event(0, new ObjectCreated(OBJECT, FACTS_V1, change("ObjectCreated:Put", PUT_V1),
+                present(FACTS_V1, PUT_V1, 1)));
+        // Later in the history, though about an older change: the aggregate resolved it, its sequence decides.
+        ReceivedLifecycleEvent second = event(1, new ObjectRemoved(OBJECT, FACTS_V1, true,
+                change("ObjectRemoved:DeleteMarkerCreated", PUT_V1.minusSeconds(60)),
+                new StateAfter(StateAfter.Presence.ABSENT, "", null, PUT_V1.minusSeconds(60), 1)));
+        apply(second);
+        apply(first);
+
+        CatalogEntry entry = queries.find(OBJECT).orElseThrow();
+        assertThat(entry.state()).isEqualTo(ObjectState.REMOVED);
+        assertThat(entry.eTag()).isEmpty();
+        assertThat(entry.size()).isZero();
+        assertThat(entry.versionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void tagsTheLedgerAppliedReachTheRowThroughTheStateAfter() {
+        ObjectFacts tagged = new ObjectFacts(15, FACTS_V2.eTag(), V2, Map.of("rev", "2"), Map.of("class", "x"));
+        apply(event(0, new ObjectCreated(OBJECT, FACTS_V2, change("ObjectCreated:Put", PUT_V2),
+                present(FACTS_V2, PUT_V2, 1))));
+        apply(event(1, new TagsApplied(OBJECT, tagged, Map.of("class", "x"), "rule", "p1",
+                change("Ledger:TagsApplied", PUT_V2.plusSeconds(1)), present(tagged, PUT_V2, 1))));
+
+        assertThat(queries.find(OBJECT).orElseThrow().tags()).isEqualTo(Map.of("class", "x"));
+    }
+
+    @Test
+    void eventWithoutStateAfterNeverOverwritesAResolvedRow() {
+        apply(event(3, new ObjectCreated(OBJECT, FACTS_V2, change("ObjectCreated:Put", PUT_V2),
+                present(FACTS_V2, PUT_V2, 1))));
+
+        apply(removed(OBJECT, 1, "2026-11-27T00:00:00Z"));
+
+        assertThat(queries.find(OBJECT).orElseThrow().state()).isEqualTo(ObjectState.PRESENT);
+    }
+
+    @Test
+    void legacyTagsAppliedStillUpdatesTheTags() {
+        apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
+        apply(event(1, new TagsApplied(OBJECT, new ObjectFacts(2048, "abc123", "", Map.of(), Map.of("class", "cat")),
+                Map.of("class", "cat"), "rule", "p1", change("Ledger:TagsApplied", "2026-11-26T10:00:01Z"), null)));
+
+        assertThat(queries.find(OBJECT).orElseThrow().tags()).isEqualTo(Map.of("class", "cat"));
+    }
+
+    private static StateAfter present(ObjectFacts facts, Instant since, int versions) {
+        return new StateAfter(StateAfter.Presence.PRESENT, facts.versionId(), facts, since, versions);
+    }
+
+    private static ReceivedLifecycleEvent event(long sequence, LifecycleEvent event) {
+        return new ReceivedLifecycleEvent(UUID.randomUUID().toString(),
+                LifecycleEventType.of(event).cloudEventType(), sequence, event);
+    }
+
+    private static ChangeContext change(String eventName, Instant eventTime) {
+        return change(eventName, eventTime.toString());
+    }
+
+    // ---- Events written before the state after existed (replayed history) ----
+
     private static ReceivedLifecycleEvent expired(ObjectIdentity object, long sequence, String eventTime,
                                                   LifecycleScope scope) {
         return new ReceivedLifecycleEvent(UUID.randomUUID().toString(), "io.objectledger.object.expired.v1", sequence,
-                new ObjectExpired(object, FACTS, scope, false, change("ObjectLifecycle:Expiration", eventTime)));
+                new ObjectExpired(object, FACTS, scope, false, change("ObjectLifecycle:Expiration", eventTime), null));
     }
 
     private static ReceivedLifecycleEvent created(ObjectIdentity object, long sequence, String eventTime) {
         return new ReceivedLifecycleEvent(UUID.randomUUID().toString(), "io.objectledger.object.created.v1", sequence,
-                new ObjectCreated(object, FACTS, change("ObjectCreated:Put", eventTime)));
+                new ObjectCreated(object, FACTS, change("ObjectCreated:Put", eventTime), null));
     }
 
     private static ReceivedLifecycleEvent removed(ObjectIdentity object, long sequence, String eventTime) {
         return new ReceivedLifecycleEvent(UUID.randomUUID().toString(), "io.objectledger.object.removed.v1", sequence,
-                new ObjectRemoved(object, FACTS, false, change("ObjectRemoved:Delete", eventTime)));
+                new ObjectRemoved(object, FACTS, false, change("ObjectRemoved:Delete", eventTime), null));
     }
 
     private static ChangeContext change(String eventName, String eventTime) {

@@ -14,6 +14,7 @@ import io.objectledger.events.lifecycle.RetentionApplied;
 import io.objectledger.events.lifecycle.RetentionEnded;
 import io.objectledger.events.lifecycle.RetentionFailed;
 import io.objectledger.events.lifecycle.RetentionViolated;
+import io.objectledger.events.lifecycle.StateAfter;
 import io.objectledger.events.lifecycle.TaggingFailed;
 import io.objectledger.events.lifecycle.TagsApplied;
 import io.objectledger.events.object.ChangeContext;
@@ -28,11 +29,13 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -40,9 +43,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The lifecycle of one object (bucket + key), event-sourced. Every change the gateway reports
  * is recorded once, whatever order and however often it is delivered: the change id is the
  * de-duplication key, and the history of recorded ids lives in the event store, so it survives
- * restarts. Which change is current is decided by the gateway's event time downstream, so the
- * history keeps late arrivals without letting them overwrite newer state.
+ * restarts. Every event carries the state the object is in after it, resolved over all its
+ * versions ({@link ObjectVersions}), so late arrivals are kept in the history without
+ * overwriting newer state, and subscribers need no version logic.
  */
+// Revision 2: versions replaced the single current state; older snapshots are ignored and replayed.
+@Revision("2")
 public class ObjectLifecycle {
 
     static final String LEDGER_MANAGED = "LEDGER";
@@ -55,7 +61,7 @@ public class ObjectLifecycle {
 
     private final Set<String> recordedChanges = new HashSet<>();
 
-    private CurrentState current = CurrentState.UNKNOWN;
+    private ObjectVersions versions = ObjectVersions.NONE;
 
     /** The latest retention any rule set, and whether a legal hold is on; null when none. */
     private Instant retainUntil;
@@ -70,18 +76,18 @@ public class ObjectLifecycle {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ChangeOutcome handle(RecordObjectCreated command) {
-        return record(command.change().changeId(), new ObjectCreated(command.object(), command.facts(), command.change()));
+        return record(after -> new ObjectCreated(command.object(), command.facts(), command.change(), after));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ChangeOutcome handle(RecordObjectRemoved command) {
         boolean violates = !command.deleteMarker() && underRetentionAt(command.change().eventTime());
-        ChangeOutcome outcome = record(command.change().changeId(),
-                new ObjectRemoved(command.object(), command.facts(), command.deleteMarker(), command.change()));
+        ChangeOutcome outcome = record(after ->
+                new ObjectRemoved(command.object(), command.facts(), command.deleteMarker(), command.change(), after));
         if (outcome == ChangeOutcome.RECORDED && violates) {
             apply(new RetentionViolated(command.object(), command.facts(), retainUntil, legalHold, retentionRule,
-                    command.change()));
+                    command.change(), versions.current()));
         }
         return outcome;
     }
@@ -91,11 +97,11 @@ public class ObjectLifecycle {
     public ChangeOutcome handle(RecordObjectExpired command) {
         boolean violates = command.scope() == LifecycleScope.CURRENT && !command.deleteMarkerCreated()
                 && underRetentionAt(command.change().eventTime());
-        ChangeOutcome outcome = record(command.change().changeId(), new ObjectExpired(command.object(), command.facts(),
-                command.scope(), command.deleteMarkerCreated(), command.change()));
+        ChangeOutcome outcome = record(after -> new ObjectExpired(command.object(), command.facts(),
+                command.scope(), command.deleteMarkerCreated(), command.change(), after));
         if (outcome == ChangeOutcome.RECORDED && violates) {
             apply(new RetentionViolated(command.object(), command.facts(), retainUntil, legalHold, retentionRule,
-                    command.change()));
+                    command.change(), versions.current()));
         }
         return outcome;
     }
@@ -103,23 +109,24 @@ public class ObjectLifecycle {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ChangeOutcome handle(RecordTagsApplied command) {
-        return record(command.change().changeId(), new TagsApplied(command.object(), command.facts(), command.applied(),
-                command.rule(), command.policyVersion(), command.change()));
+        return record(after -> new TagsApplied(command.object(), command.facts(), command.applied(),
+                command.rule(), command.policyVersion(), command.change(), after));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ChangeOutcome handle(RecordTaggingFailed command) {
-        return record(command.change().changeId(), new TaggingFailed(command.object(), command.facts(), command.rule(),
-                command.policyVersion(), command.error(), command.attempt(), command.willRetry(), command.change()));
+        return record(after -> new TaggingFailed(command.object(), command.facts(), command.rule(),
+                command.policyVersion(), command.error(), command.attempt(), command.willRetry(), command.change(),
+                after));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ChangeOutcome handle(RecordRetentionApplied command, DeadlineManager deadlines) {
-        ChangeOutcome outcome = record(command.change().changeId(), new RetentionApplied(command.object(),
+        ChangeOutcome outcome = record(after -> new RetentionApplied(command.object(),
                 command.facts(), command.rule(), command.policyVersion(), command.mode(), command.retainUntil(),
-                command.legalHold(), command.disposition(), command.change()));
+                command.legalHold(), command.disposition(), command.change(), after));
         if (outcome == ChangeOutcome.RECORDED && LEDGER_MANAGED.equals(command.mode())) {
             // A durable deadline: stored with the scheduler's table, it fires after restarts too.
             deadlines.schedule(command.retainUntil(), RetentionEnds.DEADLINE,
@@ -134,16 +141,17 @@ public class ObjectLifecycle {
         ChangeContext change = new ChangeContext(ledgerChangeId("RetentionEnded", ends.rule(), ends.retainUntil()),
                 "Ledger:RetentionEnded", now, now, "", "object-ledger", "", "", ends.rule(), "");
         if (!recordedChanges.contains(change.changeId())) {
-            apply(new RetentionEnded(object, current.facts() == null ? NO_FACTS : current.facts(), ends.rule(),
-                    ends.disposition(), ends.retainUntil(), change));
+            StateAfter state = versions.current();
+            apply(new RetentionEnded(object, state.facts() == null ? NO_FACTS : state.facts(), ends.rule(),
+                    ends.disposition(), ends.retainUntil(), change, state));
         }
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ChangeOutcome handle(RecordDispositionApplied command) {
-        return record(command.change().changeId(), new DispositionApplied(command.object(), command.facts(),
-                command.rule(), command.disposition(), command.change()));
+        return record(after -> new DispositionApplied(command.object(), command.facts(),
+                command.rule(), command.disposition(), command.change(), after));
     }
 
     private static String ledgerChangeId(String kind, String rule, Instant at) {
@@ -153,9 +161,9 @@ public class ObjectLifecycle {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ChangeOutcome handle(RecordRetentionFailed command) {
-        return record(command.change().changeId(), new RetentionFailed(command.object(), command.facts(),
+        return record(after -> new RetentionFailed(command.object(), command.facts(),
                 command.rule(), command.policyVersion(), command.error(), command.attempt(), command.willRetry(),
-                command.change()));
+                command.change(), after));
     }
 
     private boolean underRetentionAt(Instant time) {
@@ -165,15 +173,17 @@ public class ObjectLifecycle {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ChangeOutcome handle(RecordObjectTransitioned command) {
-        return record(command.change().changeId(),
-                new ObjectTransitioned(command.object(), command.facts(), command.scope(), command.change()));
+        return record(after ->
+                new ObjectTransitioned(command.object(), command.facts(), command.scope(), command.change(), after));
     }
 
-    private ChangeOutcome record(String changeId, LifecycleEvent event) {
-        if (recordedChanges.contains(changeId)) {
+    /** Applies the event built with the state it leaves, unless its change is already in the history. */
+    private ChangeOutcome record(Function<StateAfter, LifecycleEvent> eventLeaving) {
+        LifecycleEvent event = eventLeaving.apply(StateAfter.UNKNOWN);
+        if (recordedChanges.contains(event.change().changeId())) {
             return ChangeOutcome.DUPLICATE;
         }
-        apply(event);
+        apply(eventLeaving.apply(versions.after(event).current()));
         return ChangeOutcome.RECORDED;
     }
 
@@ -182,7 +192,7 @@ public class ObjectLifecycle {
         objectId = event.object().aggregateId();
         object = event.object();
         recordedChanges.add(event.change().changeId());
-        current = current.after(event);
+        versions = versions.after(event);
         if (event instanceof RetentionEnded ended && ended.retainUntil().equals(retainUntil)) {
             retainUntil = null;
         }
@@ -194,7 +204,7 @@ public class ObjectLifecycle {
         }
     }
 
-    CurrentState current() {
-        return current;
+    StateAfter current() {
+        return versions.current();
     }
 }

@@ -4,6 +4,7 @@ import io.objectledger.events.command.RecordObjectCreated;
 import io.objectledger.events.command.RecordObjectRemoved;
 import io.objectledger.events.lifecycle.ObjectCreated;
 import io.objectledger.events.lifecycle.ObjectRemoved;
+import io.objectledger.events.lifecycle.TagsApplied;
 import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.object.ObjectIdentity;
@@ -28,12 +29,18 @@ class SnapshotSerializationTest {
 
     private static final ObjectIdentity OBJECT = new ObjectIdentity("bucket", "snap/shot.txt");
     private static final ObjectFacts FACTS = new ObjectFacts(1, "e", "", Map.of("k", "v"), Map.of("t", "1"));
+    private static final ObjectFacts V1 = new ObjectFacts(2, "e1", "v1", Map.of("k", "v"), Map.of("t", "2"));
+    private static final ObjectFacts MARKER_REMOVAL = new ObjectFacts(0, "", "m1", Map.of(), Map.of());
 
     @Test
     void aggregateRestoredFromItsSnapshotKeepsItsStateAndRecognisesRecordedChanges() {
         Serializer snapshots = Serializers.snapshots();
-        ObjectLifecycle original = sourcedFrom(new ObjectCreated(OBJECT, FACTS, change("put", 0)),
-                new ObjectRemoved(OBJECT, FACTS, false, change("delete", 5)));
+        ObjectLifecycle original = sourcedFrom(new ObjectCreated(OBJECT, FACTS, change("put", 0), null),
+                new ObjectCreated(OBJECT, V1, change("put-v1", 1), null),
+                new ObjectRemoved(OBJECT, FACTS, true, change("marker", 2), null),
+                new ObjectRemoved(OBJECT, MARKER_REMOVAL, false, change("unmark", 3), null),
+                new TagsApplied(OBJECT, V1, Map.of("t", "2"), "rule", "p1", change("tags", 4), null),
+                new ObjectRemoved(OBJECT, FACTS, false, change("delete", 5), null));
 
         SerializedObject<byte[]> snapshot = snapshots.serialize(original, byte[].class);
         ObjectLifecycle restored = snapshots.deserialize(

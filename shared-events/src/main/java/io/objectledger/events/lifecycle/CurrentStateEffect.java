@@ -3,8 +3,9 @@ package io.objectledger.events.lifecycle;
 import io.objectledger.events.object.LifecycleScope;
 
 /**
- * What an event does to the object's current state (the latest version, as a GET would see it).
- * Events about noncurrent versions or expired delete markers leave it alone.
+ * What an event alone suggests for the object's current state, without knowing its other
+ * versions. Only a reading of events written before {@link StateAfter} existed; newer events
+ * carry the state the aggregate resolved over all versions, which is what to use.
  */
 public enum CurrentStateEffect {
     PRESENT,

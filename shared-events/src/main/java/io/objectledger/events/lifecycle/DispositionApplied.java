@@ -9,5 +9,9 @@ import io.objectledger.events.object.ObjectIdentity;
  * {@code DELETE} removed the object, {@code TAG_EXPIRED} tagged it {@code ledger-retention=expired}.
  */
 public record DispositionApplied(ObjectIdentity object, ObjectFacts facts, String rule, String disposition,
-                                 ChangeContext change) implements LifecycleEvent {
+                                 ChangeContext change, StateAfter stateAfter) implements LifecycleEvent {
+
+    public DispositionApplied {
+        stateAfter = StateAfter.orUnknown(stateAfter);
+    }
 }

@@ -18,4 +18,10 @@ public sealed interface LifecycleEvent permits ObjectCreated, ObjectRemoved, Obj
     ObjectFacts facts();
 
     ChangeContext change();
+
+    /**
+     * The object's state once this event is in its history: what a subscriber keeping a current
+     * view should store (last writer wins by the event's position in the object's history).
+     */
+    StateAfter stateAfter();
 }

@@ -7,5 +7,10 @@ import io.objectledger.events.object.ObjectIdentity;
 
 /** A bucket lifecycle rule expired (part of) the object; see {@link LifecycleScope}. */
 public record ObjectExpired(ObjectIdentity object, ObjectFacts facts, LifecycleScope scope,
-                            boolean deleteMarkerCreated, ChangeContext change) implements LifecycleEvent {
+                            boolean deleteMarkerCreated, ChangeContext change, StateAfter stateAfter)
+        implements LifecycleEvent {
+
+    public ObjectExpired {
+        stateAfter = StateAfter.orUnknown(stateAfter);
+    }
 }

@@ -7,5 +7,9 @@ import io.objectledger.events.object.ObjectIdentity;
 
 /** A bucket lifecycle rule moved an object version to another storage class. */
 public record ObjectTransitioned(ObjectIdentity object, ObjectFacts facts, LifecycleScope scope,
-                                 ChangeContext change) implements LifecycleEvent {
+                                 ChangeContext change, StateAfter stateAfter) implements LifecycleEvent {
+
+    public ObjectTransitioned {
+        stateAfter = StateAfter.orUnknown(stateAfter);
+    }
 }

@@ -15,5 +15,9 @@ import java.time.Instant;
  */
 public record RetentionApplied(ObjectIdentity object, ObjectFacts facts, String rule, String policyVersion,
                                String mode, Instant retainUntil, boolean legalHold, String disposition,
-                               ChangeContext change) implements LifecycleEvent {
+                               ChangeContext change, StateAfter stateAfter) implements LifecycleEvent {
+
+    public RetentionApplied {
+        stateAfter = StateAfter.orUnknown(stateAfter);
+    }
 }

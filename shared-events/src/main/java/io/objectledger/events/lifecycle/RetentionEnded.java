@@ -11,5 +11,10 @@ import java.time.Instant;
  * rule's disposition is applied next and recorded as {@link DispositionApplied}.
  */
 public record RetentionEnded(ObjectIdentity object, ObjectFacts facts, String rule, String disposition,
-                             Instant retainUntil, ChangeContext change) implements LifecycleEvent {
+                             Instant retainUntil, ChangeContext change, StateAfter stateAfter)
+        implements LifecycleEvent {
+
+    public RetentionEnded {
+        stateAfter = StateAfter.orUnknown(stateAfter);
+    }
 }

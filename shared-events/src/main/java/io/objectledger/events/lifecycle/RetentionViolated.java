@@ -12,5 +12,9 @@ import java.time.Instant;
  * @param change the removal that violated it
  */
 public record RetentionViolated(ObjectIdentity object, ObjectFacts facts, Instant retainUntil, boolean legalHold,
-                                String rule, ChangeContext change) implements LifecycleEvent {
+                                String rule, ChangeContext change, StateAfter stateAfter) implements LifecycleEvent {
+
+    public RetentionViolated {
+        stateAfter = StateAfter.orUnknown(stateAfter);
+    }
 }

@@ -10,6 +10,10 @@ import io.objectledger.events.object.ObjectIdentity;
  * @param willRetry whether the ledger tries again; false when the failure is final
  */
 public record TaggingFailed(ObjectIdentity object, ObjectFacts facts, String rule, String policyVersion,
-                            String error, int attempt, boolean willRetry, ChangeContext change)
+                            String error, int attempt, boolean willRetry, ChangeContext change, StateAfter stateAfter)
         implements LifecycleEvent {
+
+    public TaggingFailed {
+        stateAfter = StateAfter.orUnknown(stateAfter);
+    }
 }

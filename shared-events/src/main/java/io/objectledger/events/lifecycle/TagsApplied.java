@@ -14,9 +14,10 @@ import java.util.Map;
  * @param applied the tags the rule set
  */
 public record TagsApplied(ObjectIdentity object, ObjectFacts facts, Map<String, String> applied, String rule,
-                          String policyVersion, ChangeContext change) implements LifecycleEvent {
+                          String policyVersion, ChangeContext change, StateAfter stateAfter) implements LifecycleEvent {
 
     public TagsApplied {
+        stateAfter = StateAfter.orUnknown(stateAfter);
         applied = Map.copyOf(applied);
     }
 }

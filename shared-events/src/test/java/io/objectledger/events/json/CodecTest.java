@@ -6,6 +6,7 @@ import io.objectledger.events.fixtures.RgwFixtures;
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.lifecycle.LifecycleEventType;
 import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.StateAfter;
 import io.objectledger.events.command.RecordObjectCreated;
 import io.objectledger.events.rgw.RgwCommandMapper;
 import io.objectledger.events.rgw.RgwNotificationParser;
@@ -42,11 +43,28 @@ class CodecTest {
     void eventsSurviveTheRoundTripByCloudEventType() {
         LifecycleEventCodec codec = new LifecycleEventCodec();
         RecordObjectCreated command = (RecordObjectCreated) command("04-put-key-special-chars.json");
-        LifecycleEvent event = new ObjectCreated(command.object(), command.facts(), command.change());
+        LifecycleEvent event = new ObjectCreated(command.object(), command.facts(), command.change(),
+                new StateAfter(StateAfter.Presence.PRESENT, "v2", command.facts(), command.change().eventTime(), 2));
 
         String type = LifecycleEventType.of(event).cloudEventType();
 
         assertThat(type).isEqualTo("io.objectledger.object.created.v1");
         assertThat(codec.decode(type, codec.encode(event))).isEqualTo(event);
+        assertThat(new String(codec.encode(event), StandardCharsets.UTF_8))
+                .contains("\"stateAfter\":{\"presence\":\"PRESENT\",\"versionId\":\"v2\"");
+    }
+
+    @Test
+    void eventWrittenBeforeStateAfterExistedReadsAsUnknown() {
+        String legacy = "{\"object\":{\"bucket\":\"b\",\"key\":\"k\"},\"facts\":{\"size\":1,\"eTag\":\"e\","
+                + "\"versionId\":\"\",\"metadata\":{},\"tags\":{}},\"change\":{\"changeId\":\"c\","
+                + "\"eventName\":\"ObjectCreated:Put\",\"eventTime\":\"2026-11-26T10:00:00Z\","
+                + "\"receivedAt\":\"2026-11-26T10:00:00Z\"}}";
+
+        LifecycleEvent event = new LifecycleEventCodec().decode("io.objectledger.object.created.v1",
+                legacy.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(event.stateAfter()).isEqualTo(StateAfter.UNKNOWN);
+        assertThat(event.stateAfter().known()).isFalse();
     }
 }

@@ -13,6 +13,7 @@ import io.objectledger.events.lifecycle.ObjectCreated;
 import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
 import io.objectledger.events.lifecycle.ObjectTransitioned;
+import io.objectledger.events.lifecycle.StateAfter;
 import io.objectledger.events.object.LifecycleScope;
 import io.objectledger.events.rgw.RgwCommandMapper;
 import io.objectledger.events.rgw.RgwNotificationParser;
@@ -73,20 +74,55 @@ class LifecycleEventSchemaTest {
                 .parse(RgwFixtures.read("01-put-with-metadata.json")).get(0), Instant.now()).orElseThrow();
 
         assertThat(schemas.violations("io.objectledger.object.removed.v1",
-                codec.encode(new ObjectCreated(created.object(), created.facts(), created.change())))).isNotEmpty();
+                codec.encode(new ObjectCreated(created.object(), created.facts(), created.change(), null))))
+                .isNotEmpty();
     }
 
+    @Test
+    void eventWrittenBeforeStateAfterExistedStillValidates() {
+        byte[] legacy = ("{\"object\":{\"bucket\":\"b\",\"key\":\"k\"},\"facts\":" + FACTS_JSON + ",\"change\":" + CHANGE_JSON
+                + "}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(schemas.violations("io.objectledger.object.created.v1", legacy)).isEmpty();
+    }
+
+    @Test
+    void schemaRefusesAStateAfterWithAnUnknownPresence() {
+        byte[] maybe = ("{\"object\":{\"bucket\":\"b\",\"key\":\"k\"},\"facts\":" + FACTS_JSON + ",\"change\":" + CHANGE_JSON
+                + ",\"stateAfter\":{\"presence\":\"MAYBE\",\"versionId\":\"\"}}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(schemas.violations("io.objectledger.object.created.v1", maybe)).isNotEmpty();
+    }
+
+    @Test
+    void schemaRefusesPresentStateAfterWithFactsMissingTheirETag() {
+        byte[] noETag = ("{\"object\":{\"bucket\":\"b\",\"key\":\"k\"},\"facts\":" + FACTS_JSON + ",\"change\":" + CHANGE_JSON
+                + ",\"stateAfter\":{\"presence\":\"PRESENT\",\"versionId\":\"v1\",\"facts\":{\"size\":1,"
+                + "\"versionId\":\"v1\",\"metadata\":{},\"tags\":{}}}}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(schemas.violations("io.objectledger.object.created.v1", noETag)).isNotEmpty();
+    }
+
+    private static final String FACTS_JSON = "{\"size\":1,\"eTag\":\"\",\"versionId\":\"\",\"metadata\":{},\"tags\":{}}";
+    private static final String CHANGE_JSON = "{\"changeId\":\"c\",\"eventName\":\"ObjectCreated:Put\","
+            + "\"eventTime\":\"2026-11-26T10:00:00Z\",\"receivedAt\":\"2026-11-26T10:00:00Z\"}";
+
+    /** Each event with a state after it of the kind the aggregate writes for it. */
     private static LifecycleEvent eventOf(ObjectCommand command) {
+        StateAfter present = new StateAfter(StateAfter.Presence.PRESENT, command.change().changeId(),
+                command instanceof RecordObjectCreated c ? c.facts() : null, command.change().eventTime(), 2);
+        StateAfter absent = new StateAfter(StateAfter.Presence.ABSENT, "", null, command.change().eventTime(), 1);
         if (command instanceof RecordObjectCreated c) {
-            return new ObjectCreated(c.object(), c.facts(), c.change());
+            return new ObjectCreated(c.object(), c.facts(), c.change(), present);
         }
         if (command instanceof RecordObjectRemoved r) {
-            return new ObjectRemoved(r.object(), r.facts(), r.deleteMarker(), r.change());
+            return new ObjectRemoved(r.object(), r.facts(), r.deleteMarker(), r.change(), absent);
         }
         if (command instanceof RecordObjectExpired e) {
-            return new ObjectExpired(e.object(), e.facts(), e.scope(), e.deleteMarkerCreated(), e.change());
+            return new ObjectExpired(e.object(), e.facts(), e.scope(), e.deleteMarkerCreated(), e.change(), absent);
         }
         RecordObjectTransitioned t = (RecordObjectTransitioned) command;
-        return new ObjectTransitioned(t.object(), t.facts(), t.scope(), t.change());
+        return new ObjectTransitioned(t.object(), t.facts(), t.scope(), t.change(),
+                new StateAfter(StateAfter.Presence.PRESENT, "", t.facts(), t.change().eventTime(), 1));
     }
 }
