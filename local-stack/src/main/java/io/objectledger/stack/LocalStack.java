@@ -124,6 +124,14 @@ public final class LocalStack implements AutoCloseable {
         kafka.start();
     }
 
+    /** Waits until every service answers ready, e.g. after an outage of the database. */
+    public void awaitAllReady() throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (LibertyServer server : servers) {
+            server.awaitReady(http);
+        }
+    }
+
     /** Stops a service (cleanly, or by SIGKILL) and starts it again, waiting until it is ready. */
     public void restart(String service, boolean kill) throws IOException, InterruptedException {
         LibertyServer server = servers.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();

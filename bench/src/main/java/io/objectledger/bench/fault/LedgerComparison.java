@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The stack's content set against what a clean run holds, per object: events in the store and
  * audit rows (one per distinct change: fewer is a loss, more a duplicate), and the catalog row
- * (state, version and ETag of the change with the greatest event time).
+ * (state, and the version and ETag of the current version).
  */
 record LedgerComparison(long expectedEvents, long storedEvents, long auditEntries, int expectedObjects,
                         int catalogObjects, int objectsMissingEvents, int objectsWithDuplicateEvents,
@@ -48,8 +48,12 @@ record LedgerComparison(long expectedEvents, long storedEvents, long auditEntrie
     }
 
     private static boolean matches(CatalogRow row, ExpectedObject object) {
-        return row != null && row.state().equals(object.state())
-                && row.versionId().equals(object.last().versionId()) && row.eTag().equals(object.last().eTag());
+        if (row == null || !row.state().equals(object.state())) {
+            return false;
+        }
+        // A removed object's row keeps no facts; a present one shows its current version.
+        return object.current().map(current -> row.versionId().equals(current.versionId())
+                && row.eTag().equals(current.eTag())).orElse(true);
     }
 
     boolean clean() {
