@@ -24,13 +24,16 @@ public final class SchemaMigration {
         String location = "classpath:db/migration/" + vendor(dataSource);
         // Liberty's class loader needs the flyway.location marker file in each location, and the
         // vendor resolved here: Flyway's own {vendor} placeholder is not resolved by its scanner.
-        MigrateResult result = Flyway.configure(serviceClass.getClassLoader())
+        Flyway flyway = Flyway.configure(serviceClass.getClassLoader())
                 .dataSource(dataSource)
                 .locations(location)
                 .callbackLocations(location)
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " from " + location
+                .load();
+        MigrateResult result = flyway.migrate();
+        // targetSchemaVersion is null when nothing was applied; the history knows the version.
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : String.valueOf(flyway.info().current() == null ? "empty" : flyway.info().current().getVersion());
+        LOG.info(() -> "Database schema at version " + version + " from " + location
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
