@@ -12,8 +12,9 @@ import java.time.Instant;
  * replace what the ledger knew of that version; the S3 request id is {@code change.requestId}.
  *
  * @param facts        as HeadObject answered: content length as {@code size}, eTag, content type,
- *                     user metadata, and the version it describes; the tags are those last known
- *                     to the ledger, as HeadObject does not return them
+ *                     user metadata, and the version it describes; HeadObject does not return tags,
+ *                     so these are the tags of the event that prompted the description, and the
+ *                     version's recorded tags (in {@code stateAfter}) are left as they are
  * @param lastModified the version's Last-Modified (whole seconds, as HTTP gives it)
  */
 public record ObjectDescribed(ObjectIdentity object, ObjectFacts facts, Instant lastModified, ChangeContext change,
