@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.s3.model.GetObjectRetentionResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.TopicConfiguration;
 
@@ -27,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The policies of src/test/resources/it-policy.yaml applied to a real Ceph RGW through S3, and
  * read back with GetObjectTagging, GetObjectRetention and GetObjectLegalHold; every outcome,
- * failures included, in the object's audit history.
+ * failures included, in the object's audit history. Enrichment (HeadObject) is on for these
+ * buckets in the real-rgw profile.
  */
 @ExtendWith(LocalStackExtension.class)
 public class RealRgwPolicyIT {
@@ -74,6 +76,42 @@ public class RealRgwPolicyIT {
         assertThat(retention.at("/event/legalHold").asBoolean()).isTrue();
         await().atMost(DEADLINE).until(() -> ledger.catalogObject(bucket, "reports/q4.pdf").body()
                 .at("/tags/classification").asText().equals("confidential"));
+    }
+
+    @Test
+    public void contentTypeAndRealSizeReadWithHeadObjectReachTheCatalogAndTheAuditTrail() {
+        String bucket = notifiedBucket(false);
+        String key = "described/scan 1.pdf";
+        String body = "%PDF-1.7 a scanned page, described by the ledger";
+        Instant before = Instant.now().minusSeconds(5);
+
+        PutObjectResponse put = rgw.s3().putObject(request -> request.bucket(bucket).key(key)
+                .contentType("application/pdf").metadata(Map.of("scanner", "floor-2")), RequestBody.fromString(body));
+
+        JsonNode catalogued = await().atMost(DEADLINE).until(() -> ledger.catalogObject(bucket, key),
+                answer -> answer.status() == 200 && answer.body().path("contentType").asText().equals("application/pdf"))
+                .body();
+        assertThat(catalogued.get("size").asLong()).isEqualTo(body.length());
+        assertThat(catalogued.get("eTag").asText()).isEqualTo(put.eTag().replace("\"", ""));
+        assertThat(catalogued.get("state").asText()).isEqualTo("PRESENT");
+        assertThat(catalogued.at("/metadata/scanner").asText()).isEqualTo("floor-2");
+
+        JsonNode history = awaitHistoryWith(bucket, key, "io.objectledger.object.described.v1");
+        assertThat(history).extracting(entry -> entry.get("eventType").asText())
+                .startsWith("io.objectledger.object.created.v1")
+                .containsOnlyOnce("io.objectledger.object.described.v1")
+                .doesNotContain("io.objectledger.object.description-failed.v1");
+        JsonNode described = entry(history, "io.objectledger.object.described.v1");
+        assertThat(described.get("eventName").asText()).isEqualTo("Ledger:ObjectDescribed");
+        assertThat(described.get("principalId").asText()).isEqualTo("object-ledger");
+        assertThat(described.get("requestId").asText()).as("the HeadObject request id").isNotBlank();
+        assertThat(described.at("/event/facts/contentType").asText()).isEqualTo("application/pdf");
+        assertThat(described.at("/event/facts/size").asLong()).isEqualTo(body.length());
+        assertThat(described.at("/event/facts/eTag").asText()).isEqualTo(put.eTag().replace("\"", ""));
+        assertThat(described.at("/event/facts/metadata/scanner").asText()).isEqualTo("floor-2");
+        assertThat(Instant.parse(described.at("/event/lastModified").asText())).isBetween(before, Instant.now());
+        assertThat(described.at("/event/stateAfter/facts/contentType").asText()).isEqualTo("application/pdf");
+        assertThat(described.at("/event/stateAfter/presence").asText()).isEqualTo("PRESENT");
     }
 
     @Test

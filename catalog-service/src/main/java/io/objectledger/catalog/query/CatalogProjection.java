@@ -30,7 +30,7 @@ public class CatalogProjection {
 
     private static final String UPDATE = """
             UPDATE catalog_object SET bucket = ?, object_key = ?, version_id = ?, state = ?, size = ?, etag = ?,
-                   metadata = ?, tags = ?, current_since = ?, version_count = ?, last_event_id = ?,
+                   content_type = ?, metadata = ?, tags = ?, current_since = ?, version_count = ?, last_event_id = ?,
                    last_event_type = ?, last_event_time = ?, last_sequence = ?, updated_at = ?
              WHERE object_id = ?
             """;
@@ -40,10 +40,10 @@ public class CatalogProjection {
             + " AND (last_event_time < ? OR (last_event_time = ? AND last_sequence < ?))";
     // Not a unique-violation catch: on PostgreSQL that would abort the whole batch's transaction.
     private static final String INSERT_IF_ABSENT = """
-            INSERT INTO catalog_object (bucket, object_key, version_id, state, size, etag, metadata, tags,
-                   current_since, version_count, last_event_id, last_event_type, last_event_time, last_sequence,
+            INSERT INTO catalog_object (bucket, object_key, version_id, state, size, etag, content_type, metadata,
+                   tags, current_since, version_count, last_event_id, last_event_type, last_event_time, last_sequence,
                    updated_at, object_id)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
              WHERE NOT EXISTS (SELECT 1 FROM catalog_object WHERE object_id = ?)
             """;
     private static final ObjectFacts NOTHING = new ObjectFacts(0, "", "", Map.of(), Map.of());
@@ -142,6 +142,8 @@ public class CatalogProjection {
         statement.setString(i++, row.state().name());
         statement.setLong(i++, row.facts().size());
         statement.setString(i++, row.facts().eTag());
+        // Unknown until the ledger described the version; a later state without it makes it unknown again.
+        statement.setString(i++, row.facts().contentType().isEmpty() ? null : row.facts().contentType());
         statement.setString(i++, toJson(row.facts().metadata()));
         statement.setString(i++, toJson(row.facts().tags()));
         if (row.since() == null) {

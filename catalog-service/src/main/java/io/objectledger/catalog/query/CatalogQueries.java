@@ -21,8 +21,8 @@ import java.util.Optional;
 /** Reads the catalog table. */
 public class CatalogQueries {
 
-    private static final String COLUMNS = "bucket, object_key, version_id, state, size, etag, metadata, tags, "
-            + "last_event_type, last_event_time, updated_at, current_since, version_count";
+    private static final String COLUMNS = "bucket, object_key, version_id, state, size, etag, content_type, "
+            + "metadata, tags, last_event_type, last_event_time, updated_at, current_since, version_count";
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
 
@@ -69,6 +69,7 @@ public class CatalogQueries {
         OffsetDateTime since = row.getObject("current_since", OffsetDateTime.class);
         return new CatalogEntry(row.getString("bucket"), row.getString("object_key"), row.getString("version_id"),
                 ObjectState.valueOf(row.getString("state")), row.getLong("size"), row.getString("etag"),
+                row.getString("content_type"),
                 map(row.getString("metadata")), map(row.getString("tags")), row.getString("last_event_type"),
                 row.getObject("last_event_time", OffsetDateTime.class).toInstant(),
                 row.getObject("updated_at", OffsetDateTime.class).toInstant(), since == null ? null : since.toInstant(),

@@ -33,7 +33,8 @@ public class CatalogResource {
     @GET
     @Path("/object")
     @Operation(summary = "The current state of one object, including a removed one")
-    @APIResponse(responseCode = "200", description = "The object as the catalog knows it")
+    @APIResponse(responseCode = "200", description = "The object as the catalog knows it; contentType is null "
+            + "until the ledger has read it with HeadObject (enrichment)")
     @APIResponse(responseCode = "404", description = "The ledger has never heard of this object")
     public Response object(@PathParam("bucket") String bucket, @QueryParam("key") String key) {
         ObjectIdentity identity;

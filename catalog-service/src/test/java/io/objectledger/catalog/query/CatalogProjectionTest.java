@@ -3,6 +3,7 @@ package io.objectledger.catalog.query;
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.lifecycle.LifecycleEventType;
 import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectDescribed;
 import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
 import io.objectledger.events.lifecycle.StateAfter;
@@ -186,6 +187,43 @@ class CatalogProjectionTest {
                 change("Ledger:TagsApplied", PUT_V2.plusSeconds(1)), present(tagged, PUT_V2, 1))));
 
         assertThat(queries.find(OBJECT).orElseThrow().tags()).isEqualTo(Map.of("class", "x"));
+    }
+
+    @Test
+    void describedVersionGivesTheRowItsContentTypeAndRealSize() {
+        ObjectFacts head = new ObjectFacts(4096, FACTS_V2.eTag(), V2, Map.of("rev", "2"), Map.of(), "image/jpeg");
+        apply(event(0, new ObjectCreated(OBJECT, FACTS_V2, change("ObjectCreated:Put", PUT_V2),
+                present(FACTS_V2, PUT_V2, 1))));
+        assertThat(queries.find(OBJECT).orElseThrow().contentType()).isNull();
+
+        apply(event(1, new ObjectDescribed(OBJECT, head, PUT_V2, change("Ledger:ObjectDescribed", PUT_V2.plusSeconds(2)),
+                present(head, PUT_V2, 1))));
+
+        CatalogEntry entry = queries.find(OBJECT).orElseThrow();
+        assertThat(entry.contentType()).isEqualTo("image/jpeg");
+        assertThat(entry.size()).isEqualTo(4096);
+        assertThat(entry.state()).isEqualTo(ObjectState.PRESENT);
+        assertThat(entry.lastEventType()).isEqualTo("io.objectledger.object.described.v1");
+        assertThat(queries.list(BUCKET, "", "", 10)).extracting(CatalogEntry::contentType).containsExactly("image/jpeg");
+    }
+
+    @Test
+    void descriptionDeliveredAfterANewerPutLeavesTheNewerState() {
+        ObjectFacts head = new ObjectFacts(4096, FACTS_V2.eTag(), V2, Map.of(), Map.of(), "image/jpeg");
+        ObjectFacts overwritten = new ObjectFacts(10, "fff", "", Map.of(), Map.of());
+        Instant later = PUT_V2.plusSeconds(60);
+        apply(event(0, new ObjectCreated(OBJECT, FACTS_V2, change("ObjectCreated:Put", PUT_V2),
+                present(FACTS_V2, PUT_V2, 1))));
+        apply(event(2, new ObjectCreated(OBJECT, overwritten, change("ObjectCreated:Put", later),
+                present(overwritten, later, 2))));
+
+        apply(event(1, new ObjectDescribed(OBJECT, head, PUT_V2, change("Ledger:ObjectDescribed", PUT_V2.plusSeconds(2)),
+                present(head, PUT_V2, 1))));
+
+        CatalogEntry entry = queries.find(OBJECT).orElseThrow();
+        assertThat(entry.contentType()).isNull();
+        assertThat(entry.size()).isEqualTo(10);
+        assertThat(entry.eTag()).isEqualTo("fff");
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.objectledger.events.object.ObjectIdentity;
  */
 public sealed interface LedgerActionCommand
         permits RecordTagsApplied, RecordTaggingFailed, RecordRetentionApplied, RecordRetentionFailed,
-        RecordDispositionApplied {
+        RecordDispositionApplied, RecordObjectDescribed, RecordDescriptionFailed {
 
     ObjectIdentity object();
 

@@ -4,9 +4,11 @@ import io.objectledger.events.command.RecordObjectCreated;
 import io.objectledger.events.command.RecordObjectExpired;
 import io.objectledger.events.command.RecordObjectRemoved;
 import io.objectledger.events.command.RecordObjectTransitioned;
+import io.objectledger.events.lifecycle.DescriptionFailed;
 import io.objectledger.events.lifecycle.DispositionApplied;
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectDescribed;
 import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
 import io.objectledger.events.lifecycle.ObjectTransitioned;
@@ -119,6 +121,20 @@ public class ObjectLifecycle {
         return record(after -> new TaggingFailed(command.object(), command.facts(), command.rule(),
                 command.policyVersion(), command.error(), command.attempt(), command.willRetry(), command.change(),
                 after));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ChangeOutcome handle(RecordObjectDescribed command) {
+        return record(after -> new ObjectDescribed(command.object(), command.facts(), command.lastModified(),
+                command.change(), after));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ChangeOutcome handle(RecordDescriptionFailed command) {
+        return record(after -> new DescriptionFailed(command.object(), command.facts(), command.error(),
+                command.attempt(), command.willRetry(), command.change(), after));
     }
 
     @CommandHandler

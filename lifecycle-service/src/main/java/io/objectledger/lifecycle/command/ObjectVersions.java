@@ -3,6 +3,7 @@ package io.objectledger.lifecycle.command;
 import io.objectledger.events.lifecycle.DispositionApplied;
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectDescribed;
 import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
 import io.objectledger.events.lifecycle.ObjectTransitioned;
@@ -74,10 +75,13 @@ public record ObjectVersions(Map<String, Version> versions, List<Stamp> anonymou
         }
 
         Version observed(Stamp at, ObjectFacts observed) {
-            boolean newer = factsAt == null || at.compareTo(factsAt) > 0;
-            Version withFacts = newer ? new Version(created, marker, removed, removedContentless, at, observed,
-                    tagsAt, tags) : this;
-            return withFacts.tagged(at, observed.tags());
+            return described(at, observed).tagged(at, observed.tags());
+        }
+
+        /** Facts without tags: HeadObject does not return them, so the tags stay as recorded. */
+        Version described(Stamp at, ObjectFacts described) {
+            return factsAt == null || at.compareTo(factsAt) > 0
+                    ? new Version(created, marker, removed, removedContentless, at, described, tagsAt, tags) : this;
         }
 
         Version tagged(Stamp at, Map<String, String> newTags) {
@@ -86,7 +90,7 @@ public record ObjectVersions(Map<String, Version> versions, List<Stamp> anonymou
         }
 
         ObjectFacts currentFacts() {
-            return new ObjectFacts(facts.size(), facts.eTag(), facts.versionId(), facts.metadata(), tags);
+            return facts.withTags(tags);
         }
     }
 
@@ -108,6 +112,9 @@ public record ObjectVersions(Map<String, Version> versions, List<Stamp> anonymou
         if (event instanceof ObjectTransitioned transitioned) {
             return transitioned.scope() == LifecycleScope.CURRENT ? put(versionId, at, transitioned.facts())
                     : change(versionId, version -> version.observed(at, transitioned.facts()));
+        }
+        if (event instanceof ObjectDescribed described) {
+            return change(versionId, version -> version.described(at, described.facts()));
         }
         if (event instanceof TagsApplied tagged) {
             return change(versionId, version -> version.tagged(at, tagged.facts().tags()));

@@ -1,5 +1,6 @@
 package io.objectledger.lifecycle.config;
 
+import io.objectledger.lifecycle.policy.Enrichment;
 import io.objectledger.lifecycle.policy.Policy;
 import io.objectledger.lifecycle.policy.PolicyEnforcer;
 import io.objectledger.lifecycle.policy.PolicyFile;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -32,6 +34,14 @@ public class PolicyConfiguration {
     @Inject
     @ConfigProperty(name = "ledger.policy.first-backoff-ms")
     long firstBackoffMs;
+
+    @Inject
+    @ConfigProperty(name = "ledger.enrichment.enabled")
+    boolean enrichmentEnabled;
+
+    @Inject
+    @ConfigProperty(name = "ledger.enrichment.buckets")
+    List<String> enrichmentBuckets;
 
     private Policy policy;
 
@@ -57,6 +67,9 @@ public class PolicyConfiguration {
 
     @Produces
     PolicyEnforcer enforcer(Policy policy, ObjectStore store, CommandGateway commands) {
-        return new PolicyEnforcer(policy, store, commands, maxAttempts, Duration.ofMillis(firstBackoffMs));
+        Enrichment enrichment = new Enrichment(enrichmentEnabled, enrichmentBuckets);
+        LOG.info(() -> enrichmentEnabled ? "Enrichment on: HeadObject completes the facts of new objects in buckets "
+                + enrichmentBuckets : "Enrichment off (ledger.enrichment.enabled): no HeadObject is recorded");
+        return new PolicyEnforcer(policy, enrichment, store, commands, maxAttempts, Duration.ofMillis(firstBackoffMs));
     }
 }

@@ -1,11 +1,14 @@
 package io.objectledger.lifecycle.policy;
 
+import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.lifecycle.ObjectCreated;
 import io.objectledger.events.lifecycle.RetentionEnded;
 import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.lifecycle.command.LedgerActionCommand;
+import io.objectledger.lifecycle.command.RecordDescriptionFailed;
 import io.objectledger.lifecycle.command.RecordDispositionApplied;
+import io.objectledger.lifecycle.command.RecordObjectDescribed;
 import io.objectledger.lifecycle.command.RecordRetentionApplied;
 import io.objectledger.lifecycle.command.RecordRetentionFailed;
 import io.objectledger.lifecycle.command.RecordTaggingFailed;
@@ -21,13 +24,15 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Applies the policy to each newly created object through S3, and records every outcome, success
- * or failure, as a command to the object's aggregate: RGW notifies nothing for tagging or
- * retention, so these events are the only record. A failure that may pass (the gateway is away,
- * the object not yet visible after multisite sync) is recorded and retried with backoff.
+ * Applies the policy to each newly created object through S3, completes the facts a notification
+ * lacks with HeadObject ({@link Enrichment}), and records every outcome, success or failure, as a
+ * command to the object's aggregate: RGW notifies nothing for tagging or retention, so these
+ * events are the only record. A failure that may pass (the gateway is away, the object not yet
+ * visible after multisite sync) is recorded and retried with backoff.
  */
 public class PolicyEnforcer {
 
@@ -40,9 +45,12 @@ public class PolicyEnforcer {
     private final CommandGateway commands;
     private final int maxAttempts;
     private final Duration firstBackoff;
+    private final Enrichment enrichment;
 
-    public PolicyEnforcer(Policy policy, ObjectStore store, CommandGateway commands, int maxAttempts, Duration firstBackoff) {
+    public PolicyEnforcer(Policy policy, Enrichment enrichment, ObjectStore store, CommandGateway commands,
+                          int maxAttempts, Duration firstBackoff) {
         this.policy = policy;
+        this.enrichment = enrichment;
         this.store = store;
         this.commands = commands;
         this.maxAttempts = maxAttempts;
@@ -50,19 +58,63 @@ public class PolicyEnforcer {
     }
 
     public void enforce(ReceivedLifecycleEvent received) {
-        if (received.event() instanceof RetentionEnded ended) {
-            applyDisposition(received.id(), ended);
+        String sourceId = received.id();
+        LifecycleEvent event = received.event();
+        if (event instanceof RetentionEnded ended) {
+            applyDisposition(sourceId, ended);
             return;
         }
-        if (policy.isEmpty() || !(received.event() instanceof ObjectCreated created)) {
+        boolean describe = enrichment.wanted(event);
+        if (policy.isEmpty() || !(event instanceof ObjectCreated created)) {
+            if (describe) {
+                recordDescription(sourceId, event);
+            }
             return;
         }
-        String contentType = policy.needsContentType() ? contentType(created) : null;
+        if (policy.needsContentType()) {
+            // One HeadObject serves both the rules' content type and the record of the facts.
+            Optional<ObjectStore.Description> head = describe ? recordDescription(sourceId, created) : lookUp(created);
+            applyRules(sourceId, created, head.map(found -> found.facts().contentType()).orElse(null));
+            return;
+        }
+        applyRules(sourceId, created, null);
+        // After the rules: a description retries a missing object for minutes, which the rules need not wait for.
+        if (describe) {
+            recordDescription(sourceId, created);
+        }
+    }
+
+    private void applyRules(String sourceId, ObjectCreated created, String contentType) {
         for (TaggingRule rule : policy.taggingFor(created.object(), created.facts(), contentType)) {
-            applyTagging(received.id(), created, rule);
+            applyTagging(sourceId, created, rule);
         }
         for (RetentionRule rule : policy.retentionFor(created.object(), created.facts(), contentType)) {
-            applyRetention(received.id(), created, rule);
+            applyRetention(sourceId, created, rule);
+        }
+    }
+
+    /** HeadObject on the version the event names, recorded as ObjectDescribed or, per failed attempt, DescriptionFailed. */
+    private Optional<ObjectStore.Description> recordDescription(String sourceId, LifecycleEvent event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ObjectStore.Description head = store.describe(event.object(), event.facts().versionId(),
+                        event.facts().tags());
+                send(new RecordObjectDescribed(event.object(), head.facts(), head.lastModified(),
+                        ledgerChange("Ledger:ObjectDescribed", sourceId, "", 0, head.requestId(), "")));
+                return Optional.of(head);
+            } catch (SdkException e) {
+                boolean retry = attempt < maxAttempts && retryable(e);
+                String error = describe(e);
+                int failed = attempt;
+                LOG.warning(() -> "HeadObject failed on " + event.object().subject() + " (attempt " + failed
+                        + (retry ? ", will retry" : ", giving up") + "): " + error);
+                send(new RecordDescriptionFailed(event.object(), event.facts(), error, attempt, retry,
+                        ledgerChange("Ledger:DescriptionFailed", sourceId, "", attempt, "", "")));
+                if (!retry) {
+                    return Optional.empty();
+                }
+                backOff(attempt);
+            }
         }
     }
 
@@ -79,7 +131,7 @@ public class PolicyEnforcer {
                 Map<String, String> merged = TagSet.merge(store.tags(created.object(), created.facts().versionId()),
                         applied, rule.name());
                 String requestId = store.putTags(created.object(), created.facts().versionId(), merged);
-                send(new RecordTagsApplied(created.object(), withTags(created.facts(), merged), applied, rule.name(),
+                send(new RecordTagsApplied(created.object(), created.facts().withTags(merged), applied, rule.name(),
                         policy.version(), change("Ledger:TagsApplied", sourceId, rule.name(), 0, requestId)));
                 return;
             } catch (PolicyException e) {
@@ -141,7 +193,7 @@ public class PolicyEnforcer {
                 } else {
                     Map<String, String> tags = TagSet.merge(store.tags(ended.object(), ""), EXPIRED_TAG, ended.rule());
                     requestId = store.putTags(ended.object(), "", tags);
-                    facts = withTags(facts, tags);
+                    facts = facts.withTags(tags);
                 }
                 send(new RecordDispositionApplied(ended.object(), facts, ended.rule(), ended.disposition(),
                         change("Ledger:DispositionApplied", sourceId, ended.rule(), 0, requestId)));
@@ -160,12 +212,13 @@ public class PolicyEnforcer {
         }
     }
 
-    private String contentType(ObjectCreated created) {
+    /** Only for the rules' content type, when enrichment is off: one try, nothing recorded, as before. */
+    private Optional<ObjectStore.Description> lookUp(ObjectCreated created) {
         try {
-            return store.contentType(created.object(), created.facts().versionId());
+            return Optional.of(store.describe(created.object(), created.facts().versionId(), created.facts().tags()));
         } catch (SdkException e) {
             LOG.warning(() -> "HeadObject failed for " + created.object().subject() + ", content type unknown: " + describe(e));
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -209,17 +262,18 @@ public class PolicyEnforcer {
         commands.sendAndWait(command);
     }
 
-    private static ObjectFacts withTags(ObjectFacts facts, Map<String, String> tags) {
-        return new ObjectFacts(facts.size(), facts.eTag(), facts.versionId(), facts.metadata(), tags);
-    }
-
     /**
      * The ledger's own change: its id is derived from what caused it, so re-running after a crash
      * records a success once; each failed attempt is its own change.
      */
     private ChangeContext change(String eventName, String sourceId, String rule, int attempt, String requestId) {
+        return ledgerChange(eventName, sourceId, rule, attempt, requestId, policy.version());
+    }
+
+    private static ChangeContext ledgerChange(String eventName, String sourceId, String rule, int attempt,
+                                              String requestId, String policyVersion) {
         Instant now = Instant.now();
         return new ChangeContext(Sha256.hex(eventName + "\u0000" + sourceId + "\u0000" + rule + "\u0000" + attempt),
-                eventName, now, now, "", LEDGER, requestId == null ? "" : requestId, "", rule, policy.version());
+                eventName, now, now, "", LEDGER, requestId == null ? "" : requestId, "", rule, policyVersion);
     }
 }

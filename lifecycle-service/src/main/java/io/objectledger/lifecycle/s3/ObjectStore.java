@@ -1,7 +1,9 @@
 package io.objectledger.lifecycle.s3;
 
+import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.object.ObjectIdentity;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
@@ -48,9 +50,21 @@ public class ObjectStore {
                 .responseMetadata().requestId();
     }
 
-    public String contentType(ObjectIdentity object, String versionId) {
-        return s3.headObject(request -> request.bucket(object.bucket()).key(object.key()).versionId(version(versionId)))
-                .contentType();
+    /** What HeadObject says of a version: its facts, when it was last modified, and the request id. */
+    public record Description(ObjectFacts facts, Instant lastModified, String requestId) {
+    }
+
+    /**
+     * HeadObject on the version (the current one when {@code versionId} is empty). HeadObject
+     * does not return tags: the facts carry {@code knownTags}.
+     */
+    public Description describe(ObjectIdentity object, String versionId, Map<String, String> knownTags) {
+        HeadObjectResponse head = s3.headObject(request -> request.bucket(object.bucket()).key(object.key())
+                .versionId(version(versionId)));
+        ObjectFacts facts = new ObjectFacts(head.contentLength() == null ? 0 : head.contentLength(),
+                unquoted(head.eTag()), head.versionId() == null ? versionId : head.versionId(), head.metadata(),
+                knownTags, head.contentType());
+        return new Description(facts, head.lastModified(), head.responseMetadata().requestId());
     }
 
     /** Whether the bucket was created with Object Lock; remembered, as it can never be switched off. */
@@ -88,6 +102,11 @@ public class ObjectStore {
 
     static String errorCode(S3Exception e) {
         return e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+    }
+
+    /** Notifications give the eTag bare; S3 answers give it in quotes. */
+    private static String unquoted(String eTag) {
+        return eTag == null ? "" : eTag.replace("\"", "");
     }
 
     private static String version(String versionId) {

@@ -4,7 +4,9 @@ import io.objectledger.events.command.RecordObjectCreated;
 import io.objectledger.events.command.RecordObjectExpired;
 import io.objectledger.events.command.RecordObjectRemoved;
 import io.objectledger.events.command.RecordObjectTransitioned;
+import io.objectledger.events.lifecycle.DescriptionFailed;
 import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectDescribed;
 import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
 import io.objectledger.events.lifecycle.ObjectTransitioned;
@@ -153,6 +155,80 @@ class ObjectLifecycleTest {
                 .when(new RecordTaggingFailed(OBJECT, FACTS, "rule", "v1", "503 SlowDown", 1, true, ledger))
                 .expectEvents(new TaggingFailed(OBJECT, FACTS, "rule", "v1", "503 SlowDown", 1, true, ledger,
                         PRESENT_AFTER_PUT));
+    }
+
+    // HeadObject's answer for the object of PUT: the notification said nothing of the content type.
+    private static final ObjectFacts HEAD = new ObjectFacts(24, FACTS.eTag(), "", Map.of("color", "red"),
+            Map.of("project", "beta"), "application/pdf");
+    private static final Instant LAST_MODIFIED = Instant.parse("2026-11-26T21:53:21Z");
+    private static final ChangeContext DESCRIBE = change("describe-1", "Ledger:ObjectDescribed", "2026-11-26T21:53:25Z");
+
+    @Test
+    void descriptionGivesTheCurrentVersionItsContentType() {
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT, PRESENT_AFTER_PUT))
+                .when(new RecordObjectDescribed(OBJECT, HEAD, LAST_MODIFIED, DESCRIBE))
+                .expectResultMessagePayload(ChangeOutcome.RECORDED)
+                .expectEvents(new ObjectDescribed(OBJECT, HEAD, LAST_MODIFIED, DESCRIBE, present("", HEAD, PUT, 1)));
+    }
+
+    @Test
+    void descriptionCorrectsTheSizeZeroATransitionReported() {
+        ChangeContext transition = change("transition-1", "ObjectLifecycle:Transition:Current", "2026-11-26T21:53:23Z");
+        ObjectFacts sizeless = new ObjectFacts(0, FACTS.eTag(), "", FACTS.metadata(), FACTS.tags());
+        ChangeContext afterTransition = change("describe-2", "Ledger:ObjectDescribed", "2026-11-26T21:53:30Z");
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT, PRESENT_AFTER_PUT),
+                        new ObjectTransitioned(OBJECT, sizeless, LifecycleScope.CURRENT, transition,
+                                present("", sizeless, transition, 1)))
+                .when(new RecordObjectDescribed(OBJECT, HEAD, LAST_MODIFIED, afterTransition))
+                .expectEvents(new ObjectDescribed(OBJECT, HEAD, LAST_MODIFIED, afterTransition,
+                        present("", HEAD, transition, 1)))
+                .expectState(lifecycle -> org.assertj.core.api.Assertions.assertThat(lifecycle.current().facts().size())
+                        .isEqualTo(24));
+    }
+
+    @Test
+    void descriptionKeepsTheTagsTheLedgerApplied() {
+        ChangeContext tagging = change("tags-1", "Ledger:TagsApplied", "2026-11-26T21:53:24Z");
+        Map<String, String> tagsNow = Map.of("project", "beta", "class", "x");
+        ObjectFacts tagged = FACTS.withTags(tagsNow);
+        ChangeContext laterDescribe = change("describe-3", "Ledger:ObjectDescribed", "2026-11-26T21:53:26Z");
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT, PRESENT_AFTER_PUT),
+                        new TagsApplied(OBJECT, tagged, Map.of("class", "x"), "rule", "v1", tagging,
+                                present("", tagged, PUT, 1)))
+                .when(new RecordObjectDescribed(OBJECT, HEAD, LAST_MODIFIED, laterDescribe))
+                .expectEvents(new ObjectDescribed(OBJECT, HEAD, LAST_MODIFIED, laterDescribe,
+                        present("", HEAD.withTags(tagsNow), PUT, 1)));
+    }
+
+    @Test
+    void redeliveredDescriptionRecordsNothing() {
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT, PRESENT_AFTER_PUT),
+                        new ObjectDescribed(OBJECT, HEAD, LAST_MODIFIED, DESCRIBE, present("", HEAD, PUT, 1)))
+                .when(new RecordObjectDescribed(OBJECT, HEAD, LAST_MODIFIED, DESCRIBE))
+                .expectResultMessagePayload(ChangeOutcome.DUPLICATE)
+                .expectNoEvents();
+    }
+
+    @Test
+    void failedDescriptionIsRecordedAndLeavesTheFactsAsTheyWere() {
+        ChangeContext failure = change("describe-fail-1", "Ledger:DescriptionFailed", "2026-11-26T21:53:25Z");
+
+        fixture.given(new ObjectCreated(OBJECT, FACTS, PUT, PRESENT_AFTER_PUT))
+                .when(new RecordDescriptionFailed(OBJECT, FACTS, "404 NoSuchKey: not found", 1, true, failure))
+                .expectEvents(new DescriptionFailed(OBJECT, FACTS, "404 NoSuchKey: not found", 1, true, failure,
+                        PRESENT_AFTER_PUT));
+    }
+
+    @Test
+    void descriptionOfANoncurrentVersionLeavesTheCurrentFactsAlone() {
+        ObjectFacts headV1 = new ObjectFacts(24, FACTS_V1.eTag(), V1, Map.of("rev", "1"), Map.of(), "text/plain");
+
+        fixture.given(putV1(), putV2())
+                .when(new RecordObjectDescribed(OBJECT, headV1, LAST_MODIFIED, DESCRIBE))
+                .expectEvents(new ObjectDescribed(OBJECT, headV1, LAST_MODIFIED, DESCRIBE,
+                        present(V2, FACTS_V2, PUT_V2, 2)));
     }
 
     @Test

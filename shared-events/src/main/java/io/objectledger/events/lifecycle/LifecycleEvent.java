@@ -10,7 +10,7 @@ import io.objectledger.events.object.ObjectIdentity;
  */
 public sealed interface LifecycleEvent permits ObjectCreated, ObjectRemoved, ObjectExpired, ObjectTransitioned,
         TagsApplied, TaggingFailed, RetentionApplied, RetentionFailed, RetentionViolated, RetentionEnded,
-        DispositionApplied {
+        DispositionApplied, ObjectDescribed, DescriptionFailed {
 
     ObjectIdentity object();
 

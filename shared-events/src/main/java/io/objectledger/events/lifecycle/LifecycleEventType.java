@@ -15,7 +15,9 @@ public enum LifecycleEventType {
     RETENTION_FAILED("io.objectledger.object.retention-failed.v1", RetentionFailed.class),
     RETENTION_VIOLATED("io.objectledger.object.retention-violated.v1", RetentionViolated.class),
     RETENTION_ENDED("io.objectledger.object.retention-ended.v1", RetentionEnded.class),
-    DISPOSITION_APPLIED("io.objectledger.object.disposition-applied.v1", DispositionApplied.class);
+    DISPOSITION_APPLIED("io.objectledger.object.disposition-applied.v1", DispositionApplied.class),
+    OBJECT_DESCRIBED("io.objectledger.object.described.v1", ObjectDescribed.class),
+    DESCRIPTION_FAILED("io.objectledger.object.description-failed.v1", DescriptionFailed.class);
 
     public static final String SOURCE = "/object-ledger/lifecycle-service";
 

@@ -6,14 +6,17 @@ import io.objectledger.events.fixtures.RgwFixtures;
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.lifecycle.LifecycleEventType;
 import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectDescribed;
 import io.objectledger.events.lifecycle.StateAfter;
 import io.objectledger.events.command.RecordObjectCreated;
+import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.rgw.RgwCommandMapper;
 import io.objectledger.events.rgw.RgwNotificationParser;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,5 +69,39 @@ class CodecTest {
 
         assertThat(event.stateAfter()).isEqualTo(StateAfter.UNKNOWN);
         assertThat(event.stateAfter().known()).isFalse();
+    }
+
+    @Test
+    void describedEventKeepsContentTypeAndLastModifiedThroughTheRoundTrip() {
+        LifecycleEventCodec codec = new LifecycleEventCodec();
+        RecordObjectCreated command = (RecordObjectCreated) command("01-put-with-metadata.json");
+        ObjectFacts described = new ObjectFacts(4096, "9b2cf535f27731c974343645a3985328", "v1", Map.of("a", "b"),
+                Map.of(), "application/pdf");
+        LifecycleEvent event = new ObjectDescribed(command.object(), described, Instant.parse("2026-11-26T21:53:21Z"),
+                command.change(), new StateAfter(StateAfter.Presence.PRESENT, "v1", described,
+                command.change().eventTime(), 1));
+
+        String type = LifecycleEventType.of(event).cloudEventType();
+        LifecycleEvent decoded = codec.decode(type, codec.encode(event));
+
+        assertThat(type).isEqualTo("io.objectledger.object.described.v1");
+        assertThat(decoded).isEqualTo(event);
+        assertThat(decoded.stateAfter().facts().contentType()).isEqualTo("application/pdf");
+        assertThat(new String(codec.encode(event), StandardCharsets.UTF_8))
+                .contains("\"lastModified\":\"2026-11-26T21:53:21Z\"").contains("\"contentType\":\"application/pdf\"");
+    }
+
+    @Test
+    void factsWrittenBeforeContentTypeExistedReadAsUnknownContentType() {
+        String legacy = "{\"object\":{\"bucket\":\"b\",\"key\":\"k\"},\"facts\":{\"size\":7,\"eTag\":\"e\","
+                + "\"versionId\":\"\",\"metadata\":{},\"tags\":{}},\"change\":{\"changeId\":\"c\","
+                + "\"eventName\":\"ObjectCreated:Put\",\"eventTime\":\"2026-11-26T10:00:00Z\","
+                + "\"receivedAt\":\"2026-11-26T10:00:00Z\"}}";
+
+        LifecycleEvent event = new LifecycleEventCodec().decode("io.objectledger.object.created.v1",
+                legacy.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(event.facts()).isEqualTo(new ObjectFacts(7, "e", "", Map.of(), Map.of()));
+        assertThat(event.facts().contentType()).isEmpty();
     }
 }

@@ -8,13 +8,16 @@ import io.objectledger.events.command.RecordObjectTransitioned;
 import io.objectledger.events.fixtures.LifecycleEventSchemas;
 import io.objectledger.events.fixtures.RgwFixtures;
 import io.objectledger.events.lifecycle.LifecycleEvent;
+import io.objectledger.events.lifecycle.DescriptionFailed;
 import io.objectledger.events.lifecycle.LifecycleEventType;
 import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectDescribed;
 import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
 import io.objectledger.events.lifecycle.ObjectTransitioned;
 import io.objectledger.events.lifecycle.StateAfter;
 import io.objectledger.events.object.LifecycleScope;
+import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.rgw.RgwCommandMapper;
 import io.objectledger.events.rgw.RgwNotificationParser;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +62,38 @@ class LifecycleEventSchemaTest {
         assertThat(schemas.violations(LifecycleEventType.of(expired).cloudEventType(), codec.encode(expired))).isEmpty();
         assertThat(schemas.violations(LifecycleEventType.of(transitioned).cloudEventType(), codec.encode(transitioned)))
                 .isEmpty();
+    }
+
+    @Test
+    void describedAndDescriptionFailedEventsValidate() {
+        RecordObjectCreated created = (RecordObjectCreated) new RgwCommandMapper().toCommand(new RgwNotificationParser()
+                .parse(RgwFixtures.read("01-put-with-metadata.json")).get(0), Instant.now()).orElseThrow();
+        ObjectFacts head = new ObjectFacts(24, created.facts().eTag(), "", created.facts().metadata(), Map.of(),
+                "text/plain");
+        StateAfter present = new StateAfter(StateAfter.Presence.PRESENT, "", head, created.change().eventTime(), 1);
+        LifecycleEvent described = new ObjectDescribed(created.object(), head, Instant.parse("2026-11-26T21:53:21Z"),
+                created.change(), present);
+        LifecycleEvent failed = new DescriptionFailed(created.object(), created.facts(), "404 NoSuchKey: gone", 2,
+                true, created.change(), present);
+
+        assertThat(schemas.violations("io.objectledger.object.described.v1", codec.encode(described))).isEmpty();
+        assertThat(schemas.violations("io.objectledger.object.description-failed.v1", codec.encode(failed))).isEmpty();
+    }
+
+    @Test
+    void schemaRefusesADescriptionWithoutContentTypeOrLastModified() {
+        byte[] noContentType = ("{\"object\":{\"bucket\":\"b\",\"key\":\"k\"},\"facts\":" + FACTS_JSON
+                + ",\"lastModified\":\"2026-11-26T10:00:00Z\",\"change\":" + CHANGE_JSON + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] noLastModified = ("{\"object\":{\"bucket\":\"b\",\"key\":\"k\"},\"facts\":"
+                + FACTS_JSON.replace("}}", "},\"contentType\":\"text/plain\"}") + ",\"change\":" + CHANGE_JSON + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] complete = ("{\"object\":{\"bucket\":\"b\",\"key\":\"k\"},\"facts\":"
+                + FACTS_JSON.replace("}}", "},\"contentType\":\"text/plain\"}")
+                + ",\"lastModified\":\"2026-11-26T10:00:00Z\",\"change\":" + CHANGE_JSON + "}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(schemas.violations("io.objectledger.object.described.v1", noContentType)).isNotEmpty();
+        assertThat(schemas.violations("io.objectledger.object.described.v1", noLastModified)).isNotEmpty();
+        assertThat(schemas.violations("io.objectledger.object.described.v1", complete)).isEmpty();
     }
 
     @Test
