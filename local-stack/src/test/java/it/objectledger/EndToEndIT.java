@@ -122,6 +122,12 @@ public class EndToEndIT {
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(
                 ledger.catalogObject(bucket, "docs/hello-copy.txt").body().get("state").asText()).isEqualTo("REMOVED"));
         assertThat(ledger.catalogListing(bucket, "").body().get("objects")).isEmpty();
+
+        // The history is hash-chained: the auditor's verification recomputes it and finds it intact.
+        JsonNode verification = ledger.auditVerification(bucket, "docs/hello-copy.txt").body();
+        assertThat(verification.get("intact").asBoolean()).isTrue();
+        assertThat(verification.get("entries").asInt()).isEqualTo(2);
+        assertThat(verification.get("headHash").asText()).isEqualTo(history.get(1).get("entryHash").asText());
     }
 
     @Test

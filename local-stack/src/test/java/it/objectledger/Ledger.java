@@ -68,6 +68,10 @@ public final class Ledger {
         return get(settings.baseUrl("audit") + "/api/audit/" + bucket + "/object?key=" + encode(key));
     }
 
+    public Answer auditVerification(String bucket, String key) {
+        return get(settings.baseUrl("audit") + "/api/audit/" + bucket + "/object/verification?key=" + encode(key));
+    }
+
     public Answer ready(String service) {
         return get(settings.baseUrl(service) + "/health/ready");
     }

@@ -34,10 +34,9 @@ public class AuditResource {
     public Response history(@PathParam("bucket") String bucket, @QueryParam("key") String key) {
         ObjectIdentity identity;
         try {
-            identity = new ObjectIdentity(bucket, key == null ? "" : key);
+            identity = identity(bucket, key);
         } catch (IllegalArgumentException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(new Problem("invalid-object", e.getMessage() + " (give the key as ?key=...)")).build();
+            return invalid(e);
         }
         List<AuditEntry> entries = trail.history(identity);
         if (entries.isEmpty()) {
@@ -45,5 +44,32 @@ public class AuditResource {
                     .entity(new Problem("not-found", "nothing recorded for " + identity.subject())).build();
         }
         return Response.ok(new ObjectHistory(identity.bucket(), identity.key(), entries)).build();
+    }
+
+    @GET
+    @Path("/verification")
+    @Operation(summary = "Recomputes the object's hash chain from the stored entries and says whether it is intact")
+    @APIResponse(responseCode = "200", description = "The verification: intact or the first broken entry")
+    @APIResponse(responseCode = "404", description = "Nothing was ever recorded for this object")
+    public Response verification(@PathParam("bucket") String bucket, @QueryParam("key") String key) {
+        ObjectIdentity identity;
+        try {
+            identity = identity(bucket, key);
+        } catch (IllegalArgumentException e) {
+            return invalid(e);
+        }
+        return trail.verify(identity)
+                .map(verification -> Response.ok(verification).build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
+                        .entity(new Problem("not-found", "nothing recorded for " + identity.subject())).build());
+    }
+
+    private static ObjectIdentity identity(String bucket, String key) {
+        return new ObjectIdentity(bucket, key == null ? "" : key);
+    }
+
+    private static Response invalid(IllegalArgumentException e) {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .entity(new Problem("invalid-object", e.getMessage() + " (give the key as ?key=...)")).build();
     }
 }

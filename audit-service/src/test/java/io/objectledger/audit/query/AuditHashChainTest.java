@@ -1,0 +1,131 @@
+package io.objectledger.audit.query;
+
+import io.objectledger.events.lifecycle.ObjectCreated;
+import io.objectledger.events.lifecycle.ObjectRemoved;
+import io.objectledger.events.object.ChangeContext;
+import io.objectledger.events.object.ObjectFacts;
+import io.objectledger.events.object.ObjectIdentity;
+import io.objectledger.support.db.SchemaMigration;
+import io.objectledger.support.events.ReceivedLifecycleEvent;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The audit trail's hash chain on a real (embedded) database with the service's own migrations. */
+class AuditHashChainTest {
+
+    private static final ObjectIdentity OBJECT = new ObjectIdentity("tenant:records", "2026/contract.pdf");
+    private static final ObjectFacts FACTS = new ObjectFacts(4096, "e1", "", Map.of(), Map.of());
+
+    private JdbcDataSource dataSource;
+    private AuditTrail trail;
+
+    @BeforeEach
+    void freshDatabase() {
+        dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        SchemaMigration.migrate(dataSource, AuditTrail.class);
+        trail = new AuditTrail(dataSource);
+        append(created(0, "2026-11-27T10:00:00Z"), created(1, "2026-11-27T11:00:00Z"),
+                removed(2, "2026-11-27T12:00:00Z"));
+    }
+
+    @Test
+    void untouchedTrailVerifiesAndNamesItsHead() {
+        ChainVerification verification = trail.verify(OBJECT).orElseThrow();
+
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.entries()).isEqualTo(3);
+        assertThat(verification.firstBrokenSequence()).isNull();
+        assertThat(verification.sequenceGaps()).isEmpty();
+        assertThat(verification.headHash()).hasSize(64).isNotEqualTo(HashChain.GENESIS);
+    }
+
+    @Test
+    void redeliveredEventLeavesTheChainAsItWas() {
+        String head = trail.verify(OBJECT).orElseThrow().headHash();
+
+        append(removed(2, "2026-11-27T12:00:00Z"));
+
+        assertThat(trail.verify(OBJECT).orElseThrow().headHash()).isEqualTo(head);
+    }
+
+    @Test
+    void changedPayloadIsFoundAtItsEntry() throws SQLException {
+        execute("UPDATE audit_entry SET payload = REPLACE(payload, '4096', '1') WHERE sequence = 1");
+
+        ChainVerification verification = trail.verify(OBJECT).orElseThrow();
+
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(1L);
+        assertThat(verification.problem()).contains("was changed");
+    }
+
+    @Test
+    void removedEntryBreaksTheLinkAfterIt() throws SQLException {
+        execute("DELETE FROM audit_entry WHERE sequence = 1");
+
+        ChainVerification verification = trail.verify(OBJECT).orElseThrow();
+
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(2L);
+        assertThat(verification.sequenceGaps()).containsExactly(1L);
+    }
+
+    @Test
+    void rehashingAChangedEntryStillBreaksTheNextLink() throws SQLException {
+        execute("UPDATE audit_entry SET payload = REPLACE(payload, '4096', '1'), entry_hash = '"
+                + "f".repeat(64) + "' WHERE sequence = 1");
+
+        ChainVerification verification = trail.verify(OBJECT).orElseThrow();
+
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(1L);
+    }
+
+    @Test
+    void objectWithoutEntriesHasNothingToVerify() {
+        assertThat(trail.verify(new ObjectIdentity("tenant:records", "never-written"))).isEmpty();
+    }
+
+    private void append(ReceivedLifecycleEvent... events) {
+        try (Connection connection = dataSource.getConnection()) {
+            for (ReceivedLifecycleEvent event : events) {
+                trail.append(connection, event);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static ReceivedLifecycleEvent created(long sequence, String eventTime) {
+        return new ReceivedLifecycleEvent("event-" + sequence, "io.objectledger.object.created.v1", sequence,
+                new ObjectCreated(OBJECT, FACTS, change("ObjectCreated:Put", eventTime), null));
+    }
+
+    private static ReceivedLifecycleEvent removed(long sequence, String eventTime) {
+        return new ReceivedLifecycleEvent("event-" + sequence, "io.objectledger.object.removed.v1", sequence,
+                new ObjectRemoved(OBJECT, FACTS, false, change("ObjectRemoved:Delete", eventTime), null));
+    }
+
+    private static ChangeContext change(String eventName, String eventTime) {
+        return new ChangeContext("change-" + eventTime, eventName, Instant.parse(eventTime),
+                Instant.parse(eventTime).plusSeconds(1), "", "auditor", "req", "rgw-a-default", "notif", "");
+    }
+}
