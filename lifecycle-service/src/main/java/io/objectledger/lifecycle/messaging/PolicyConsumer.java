@@ -3,6 +3,7 @@ package io.objectledger.lifecycle.messaging;
 import io.cloudevents.CloudEvent;
 import io.objectledger.lifecycle.policy.PolicyEnforcer;
 import io.objectledger.support.events.LifecycleEventIntake;
+import io.objectledger.support.messaging.Acknowledgements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,6 +24,9 @@ public class PolicyConsumer {
 
     @Incoming("policy-events")
     public CompletionStage<Void> consume(Message<CloudEvent> message) {
+        if (!enforcer.concerns(message.getPayload().getType())) {
+            return Acknowledgements.ack(message);
+        }
         return LifecycleEventIntake.handle(message, enforcer::enforce);
     }
 }

@@ -27,6 +27,10 @@ public final class Enrichment {
                 .map(Match::globToRegex).toList();
     }
 
+    public boolean enabled() {
+        return enabled;
+    }
+
     public boolean wanted(LifecycleEvent event) {
         boolean incomplete = event instanceof ObjectCreated
                 || event instanceof ObjectTransitioned && event.facts().size() == 0;

@@ -1,6 +1,7 @@
 package io.objectledger.lifecycle.policy;
 
 import io.objectledger.events.lifecycle.LifecycleEvent;
+import io.objectledger.events.lifecycle.LifecycleEventType;
 import io.objectledger.events.lifecycle.ObjectCreated;
 import io.objectledger.events.lifecycle.RetentionEnded;
 import io.objectledger.events.object.ChangeContext;
@@ -55,6 +56,16 @@ public class PolicyEnforcer {
         this.commands = commands;
         this.maxAttempts = maxAttempts;
         this.firstBackoff = firstBackoff;
+    }
+
+    /**
+     * Whether an event of this CloudEvents type can need anything from this enforcer; asked
+     * before the event is decoded, so that with no rules and no enrichment the stream of
+     * lifecycle events costs no JSON parsing. A retention end always needs its disposition.
+     */
+    public boolean concerns(String cloudEventType) {
+        return !policy.isEmpty() || enrichment.enabled()
+                || LifecycleEventType.RETENTION_ENDED.cloudEventType().equals(cloudEventType);
     }
 
     public void enforce(ReceivedLifecycleEvent received) {

@@ -4,6 +4,7 @@ import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.lifecycle.ObjectCreated;
 import io.objectledger.events.lifecycle.ObjectDescribed;
 import io.objectledger.events.lifecycle.ObjectRemoved;
+import io.objectledger.events.lifecycle.LifecycleEventType;
 import io.objectledger.events.lifecycle.ObjectTransitioned;
 import io.objectledger.events.lifecycle.StateAfter;
 import io.objectledger.events.lifecycle.TagsApplied;
@@ -185,6 +186,15 @@ class PolicyEnforcerEnrichmentTest {
 
         assertThat(s3.headRequests).isEmpty();
         assertThat(commands.sent).isEmpty();
+    }
+
+    @Test
+    void withoutRulesOrEnrichmentOnlyRetentionEndsAreWorthDecoding() {
+        PolicyEnforcer idle = enforcer(Policy.NONE, Enrichment.OFF, 6);
+
+        assertThat(idle.concerns(LifecycleEventType.OBJECT_CREATED.cloudEventType())).isFalse();
+        assertThat(idle.concerns(LifecycleEventType.RETENTION_ENDED.cloudEventType())).isTrue();
+        assertThat(enforcer(Policy.NONE, ON, 6).concerns(LifecycleEventType.OBJECT_CREATED.cloudEventType())).isTrue();
     }
 
     @Test
