@@ -40,8 +40,7 @@ public class AuditResource {
         }
         List<AuditEntry> entries = trail.history(identity);
         if (entries.isEmpty()) {
-            return Response.status(Response.Status.NOT_FOUND)
-                    .entity(new Problem("not-found", "nothing recorded for " + identity.subject())).build();
+            return notFound(identity);
         }
         return Response.ok(new ObjectHistory(identity.bucket(), identity.key(), entries)).build();
     }
@@ -60,12 +59,16 @@ public class AuditResource {
         }
         return trail.verify(identity)
                 .map(verification -> Response.ok(verification).build())
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
-                        .entity(new Problem("not-found", "nothing recorded for " + identity.subject())).build());
+                .orElseGet(() -> notFound(identity));
     }
 
     private static ObjectIdentity identity(String bucket, String key) {
         return new ObjectIdentity(bucket, key == null ? "" : key);
+    }
+
+    private static Response notFound(ObjectIdentity identity) {
+        return Response.status(Response.Status.NOT_FOUND)
+                .entity(new Problem("not-found", "nothing recorded for " + identity.subject())).build();
     }
 
     private static Response invalid(IllegalArgumentException e) {
