@@ -87,7 +87,8 @@ public final class Benchmark {
         CpuMeter cpu = new CpuMeter();
         cpu.start();
         long start = System.nanoTime();
-        JfrProfile.start(StackProcesses.pid(bench.profileService()), Duration.ofSeconds(60), jfr);
+        long profiled = StackProcesses.pid(bench.profileService());
+        JfrProfile.start(profiled, Duration.ofSeconds(60), jfr);
         Thread producing = new Thread(() -> {
             try (RgwProducer producer = new RgwProducer(settings.bootstrapServers())) {
                 producer.send(LedgerProgress.NOTIFICATIONS, stream.deliveries(), 0, (d, i) -> { });
@@ -99,9 +100,10 @@ public final class Benchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         producing.join();
         Map<String, Double> spent = cpu.stop();
+        boolean recorded = JfrProfile.stop(profiled, jfr);
         report.line("Last reading: " + last);
         report.line(last.reached(target) ? "" : "NOT COMPLETE within " + bench.drainTimeout().toMinutes() + " min.");
-        report.row("notifications/s end to end", "distinct changes/s", "seconds", "CPU s per 1,000 notifications (stack)",
+        report.row("notifications/s end to end", "distinct changes/s", "seconds", "CPU s per 1,000 notifications (stack: JVMs + PostgreSQL)",
                 "CPU s per 1,000 (harness)");
         report.row("---", "---", "---", "---", "---");
         report.row(rate(stream.deliveries().size() / seconds), rate(events / seconds), String.format("%.1f", seconds),
@@ -109,8 +111,8 @@ public final class Benchmark {
                 String.format("%.2f", spent.get(CpuMeter.HARNESS) * 1000 / stream.deliveries().size()));
         report.line("");
         report.line("CPU seconds per process during the run: " + spent);
-        if (Files.exists(jfr) || awaitFile(jfr)) {
-            report.heading("Profile of " + bench.profileService() + "-service (JFR, first 60 s of the throughput run)");
+        if (recorded) {
+            report.heading("Profile of " + bench.profileService() + "-service (JFR, the first 60 s of the throughput run at most)");
             report.line("```");
             report.line(JfrProfile.summary(jfr, 20));
             report.line("```");
@@ -137,13 +139,6 @@ public final class Benchmark {
             stack.restart(service, true);
             report.row(service, String.format("%.1f", (System.nanoTime() - start) / 1e9));
         }
-    }
-
-    private static boolean awaitFile(Path file) throws InterruptedException {
-        for (int i = 0; i < 90 && !Files.exists(file); i++) {
-            Thread.sleep(1_000);
-        }
-        return Files.exists(file);
     }
 
     static String rate(double perSecond) {

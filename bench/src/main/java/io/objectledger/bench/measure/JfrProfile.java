@@ -49,6 +49,19 @@ public final class JfrProfile {
         }
     }
 
+    /**
+     * Ends the recording and writes it, if it is still running (a run shorter than its duration);
+     * a recording that ran its course has written the file already. True if the file holds one.
+     */
+    public static boolean stop(long pid, Path file) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid), "JFR.stop", "name=bench", "filename=" + file.toAbsolutePath())
+                .redirectErrorStream(true).start();
+        jcmd.getInputStream().readAllBytes();
+        jcmd.waitFor(30, TimeUnit.SECONDS);
+        return java.nio.file.Files.exists(file) && java.nio.file.Files.size(file) > 0;
+    }
+
     /** The {@code top} methods by self and by inclusive samples, as lines of a report. */
     public static void main(String[] args) throws IOException {
         System.out.println(summary(Path.of(args[0]), 20));

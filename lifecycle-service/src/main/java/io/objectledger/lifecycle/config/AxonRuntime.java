@@ -31,6 +31,8 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.common.transaction.Transaction;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -153,14 +155,15 @@ public class AxonRuntime {
     }
 
     /**
-     * Runs {@code work} in one database transaction, which the units of work of the commands it
-     * sends join: one commit for a whole batch. On failure nothing of it is stored, and the
-     * aggregate cache, which may hold the rolled-back changes, is emptied.
+     * Runs {@code work} in one database transaction and one unit of work, in which the units of
+     * work of the commands it sends nest: all their events are appended to the store in one JDBC
+     * batch, and the batch costs one commit. On failure nothing of it is stored, and the aggregate
+     * cache, which may hold the rolled-back changes, is emptied.
      */
     public <T> T inOneTransaction(Supplier<T> work) {
         Transaction transaction = transactions.startTransaction();
         try {
-            T result = work.get();
+            T result = inOneUnitOfWork(work);
             transaction.commit();
             return result;
         } catch (RuntimeException e) {
@@ -172,6 +175,15 @@ public class AxonRuntime {
             }
             throw e;
         }
+    }
+
+    private static <T> T inOneUnitOfWork(Supplier<T> work) {
+        ResultMessage<T> result = DefaultUnitOfWork.startAndGet(null).executeWithResult(work::get);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
+        return result.getPayload();
     }
 
     public Configuration configuration() {
