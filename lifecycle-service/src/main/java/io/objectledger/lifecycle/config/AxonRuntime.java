@@ -15,7 +15,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfigurer;
-import org.axonframework.common.caching.WeakReferenceCache;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
@@ -66,9 +65,13 @@ public class AxonRuntime {
     @ConfigProperty(name = "ledger.lifecycle.snapshot-every")
     int snapshotEvery;
 
+    @Inject
+    @ConfigProperty(name = "ledger.lifecycle.cached-aggregates")
+    int cachedAggregates;
+
     private Configuration axon;
     private JdbcTransactionManager transactions;
-    private final WeakReferenceCache aggregates = new WeakReferenceCache();
+    private AggregateCache aggregates;
 
     void startWithApplication(@Observes Startup startup) {
         LOG.fine(() -> "Axon started with the application, processors: " + axon.eventProcessingConfiguration()
@@ -79,6 +82,7 @@ public class AxonRuntime {
     void start() {
         SchemaMigration.migrate(dataSource, AxonRuntime.class);
         transactions = new JdbcTransactionManager(dataSource);
+        aggregates = new AggregateCache(cachedAggregates);
         Serializer serializer = Serializers.events();
         LifecycleEventPublisher publisher = new LifecycleEventPublisher(sender, lifecycleEventsTopic);
 
@@ -121,7 +125,7 @@ public class AxonRuntime {
                         .configureCommandTargetResolver(config -> new ObjectCommandTargetResolver())
                         .configureSnapshotTrigger(config ->
                                 new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotEvery))
-                        .configureCache(config -> aggregates))
+                        .configureCache(config -> aggregates.axon()))
                 .eventProcessing(processing -> processing
                         // Batches of events are sent to Kafka together and awaited once (see the publisher).
                         .registerTrackingEventProcessor(LifecycleEventPublisher.PROCESSING_GROUP,
@@ -146,6 +150,7 @@ public class AxonRuntime {
     @PreDestroy
     void stop() {
         axon.shutdown();
+        aggregates.close();
     }
 
     @Produces
@@ -167,7 +172,7 @@ public class AxonRuntime {
             transaction.commit();
             return result;
         } catch (RuntimeException e) {
-            aggregates.removeAll();
+            aggregates.clear();
             try {
                 transaction.rollback();
             } catch (RuntimeException rollbackFailed) {
