@@ -36,21 +36,26 @@ public final class KafkaClientSettings {
 
     /**
      * A consumer of a batching loop: the loop commits offsets itself, after the batch is durable,
-     * and a killed member's partitions move to the others after 10 s, not the default 45 s.
+     * and a killed member's partitions move to the others after 10 s, not the default 45 s. Under
+     * load the broker answers a fetch when 64 KiB are ready or 20 ms have passed, instead of at
+     * every record: each batch costs a database commit and an offset commit, so larger batches
+     * are cheaper, for at most 20 ms more latency per stage when the stream is quiet.
      */
     public static Map<String, Object> batchConsumer(String bootstrapServers, String group, String clientId,
                                                     int maxBatch) {
-        return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch,
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return Map.ofEntries(
+                Map.entry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Map.entry(ConsumerConfig.GROUP_ID_CONFIG, group),
+                Map.entry(ConsumerConfig.CLIENT_ID_CONFIG, clientId),
+                Map.entry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                Map.entry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                Map.entry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch),
+                Map.entry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 65_536),
+                Map.entry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20),
+                Map.entry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000),
+                Map.entry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000),
+                Map.entry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()),
+                Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
     }
 
     public static Map<String, Object> admin(String bootstrapServers, String clientId) {
