@@ -202,8 +202,9 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  Catalog                   " + settings.baseUrl("catalog") + "/api/catalog/{bucket}[/object?key=...]");
         System.out.println("  Audit history             " + settings.baseUrl("audit") + "/api/audit/{bucket}/object?key=...");
         for (String service : StackSettings.SERVICES) {
-            System.out.printf("  %-25s %s/health/ready  %s/openapi%n", service + "-service",
-                    settings.baseUrl(service), settings.baseUrl(service));
+            // lifecycle-service has no HTTP API, so no OpenAPI document
+            String openApi = service.equals("lifecycle") ? "" : "  " + settings.baseUrl(service) + "/openapi";
+            System.out.printf("  %-25s %s/health/ready%s%n", service + "-service", settings.baseUrl(service), openApi);
         }
         System.out.println("  Logs                      " + settings.work());
         Thread.currentThread().join();
