@@ -9,11 +9,16 @@ import io.objectledger.bench.measure.Latencies;
 import io.objectledger.bench.measure.LedgerDatabase;
 import io.objectledger.bench.measure.LedgerProgress;
 import io.objectledger.bench.measure.TopicOffsets;
+import io.objectledger.events.object.ObjectIdentity;
 import io.objectledger.stack.StackSettings;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Freshness at a fixed rate: new objects are streamed at {@code rate} notifications/s and, for a
@@ -42,6 +47,7 @@ final class FreshnessRun {
         Set<Integer> sampled = sampledPositions(stream, Math.max(1, objects / bench.freshnessSamples()));
         LedgerProgress.Target target = new LedgerProgress.Target(before.events() + stream.expected().events(),
                 before.objects() + objects);
+        Map<String, Long> producedAtMillis = new ConcurrentHashMap<>();
         try (FreshnessProbe catalog = new FreshnessProbe(settings.baseUrl("catalog") + "/api/catalog");
              FreshnessProbe audit = new FreshnessProbe(settings.baseUrl("audit") + "/api/audit");
              RgwProducer producer = new RgwProducer(settings.bootstrapServers())) {
@@ -49,6 +55,8 @@ final class FreshnessRun {
             producer.send(LedgerProgress.NOTIFICATIONS, stream.deliveries(), rate, (delivery, index) -> {
                 if (sampled.contains(index)) {
                     long now = System.nanoTime();
+                    producedAtMillis.put(new ObjectIdentity(delivery.change().bucket(), delivery.change().key()).aggregateId(),
+                            System.currentTimeMillis());
                     catalog.produced(delivery.change().bucket(), delivery.change().key(), now);
                     audit.produced(delivery.change().bucket(), delivery.change().key(), now);
                 }
@@ -66,6 +74,7 @@ final class FreshnessRun {
                     samples(catalogLatency));
             report.row("audit", auditLatency.p50() + " ms", auditLatency.p99() + " ms", auditLatency.max() + " ms",
                     samples(auditLatency));
+            stageTable(database.firstWrites(producedAtMillis.keySet()), producedAtMillis);
             report.line("");
             report.line(last.reached(target)
                     ? String.format("All caught up %.1f s after the first notification of this phase.",
@@ -73,6 +82,33 @@ final class FreshnessRun {
                     : "NOT caught up within " + bench.drainTimeout().toMinutes() + " min: " + last);
             return target;
         }
+    }
+
+    /**
+     * The same samples timed by the stores' own write times, with no query in between: how
+     * long until the event store holds the object's first event, and until the audit trail does.
+     * Shows where the time goes, and checks the probes (which measure with polling).
+     */
+    private void stageTable(LedgerDatabase.FirstWrites writes, Map<String, Long> producedAtMillis) {
+        report.line("");
+        report.line("Same samples, by the time each store wrote the object's first event (no polling):");
+        report.line("");
+        report.row("written to", "p50", "p99", "max", "samples");
+        report.row("---", "---", "---", "---", "---");
+        stageRow("event store (lifecycle)", writes.stored(), producedAtMillis);
+        stageRow("audit trail", writes.audited(), producedAtMillis);
+    }
+
+    private void stageRow(String stage, Map<String, Long> writtenAtMillis, Map<String, Long> producedAtMillis) {
+        List<Long> after = new ArrayList<>();
+        producedAtMillis.forEach((id, produced) -> {
+            Long written = writtenAtMillis.get(id);
+            if (written != null) {
+                after.add(Math.max(0, written - produced));
+            }
+        });
+        Latencies latencies = Latencies.of(after, producedAtMillis.size() - after.size());
+        report.row(stage, latencies.p50() + " ms", latencies.p99() + " ms", latencies.max() + " ms", samples(latencies));
     }
 
     private static String samples(Latencies latencies) {

@@ -7,7 +7,7 @@ import java.util.List;
 /** Exact percentiles of a few hundred samples, in milliseconds; {@code missing} never became visible. */
 public record Latencies(int samples, long p50, long p99, long max, int missing) {
 
-    static Latencies of(List<Long> millis, int missing) {
+    public static Latencies of(List<Long> millis, int missing) {
         List<Long> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         if (sorted.isEmpty()) {

@@ -55,6 +55,29 @@ public final class LedgerDatabase {
         return rows;
     }
 
+    /**
+     * For each object (by aggregate id), when its first event was written to the event store
+     * (Axon's event timestamp, taken as the lifecycle service applies it) and to the audit trail
+     * ({@code recorded_at}, the audit service's clock at its insert); epoch milliseconds.
+     */
+    public record FirstWrites(Map<String, Long> stored, Map<String, Long> audited) {
+    }
+
+    public FirstWrites firstWrites(java.util.Collection<String> aggregateIds) {
+        Map<String, Long> stored = new HashMap<>();
+        Map<String, Long> audited = new HashMap<>();
+        String ids = aggregateIds.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(","));
+        if (!ids.isEmpty()) {
+            query("lifecycle", "SELECT aggregateidentifier, timestamp FROM domainevententry WHERE aggregateidentifier IN ("
+                    + ids + ")", row -> stored.merge(row.getString(1),
+                    java.time.Instant.parse(row.getString(2)).toEpochMilli(), Math::min));
+            query("audit", "SELECT object_id, recorded_at FROM audit_entry WHERE object_id IN (" + ids + ")",
+                    row -> audited.merge(row.getString(1),
+                            row.getObject(2, java.time.OffsetDateTime.class).toInstant().toEpochMilli(), Math::min));
+        }
+        return new FirstWrites(stored, audited);
+    }
+
     private long count(String service, String sql) {
         long[] count = new long[1];
         query(service, sql, result -> count[0] = result.getLong(1));
