@@ -84,7 +84,7 @@ public class AxonRuntime {
         transactions = new JdbcTransactionManager(dataSource);
         aggregates = new AggregateCache(cachedAggregates);
         Serializer serializer = Serializers.events();
-        LifecycleEventPublisher publisher = new LifecycleEventPublisher(sender, lifecycleEventsTopic);
+        LifecycleEventPublisher publisher = new LifecycleEventPublisher(sender, lifecycleEventsTopic, serializer);
 
         DbSchedulerDeadlineManagerSupplier deadlineManager = new DbSchedulerDeadlineManagerSupplier();
         Scheduler scheduler = Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(deadlineManager))

@@ -49,6 +49,14 @@ public enum LifecycleEventType {
                 .orElseThrow();
     }
 
+    /** The type of events of class {@code eventClass} (an event's class, or one read from a store). */
+    public static LifecycleEventType ofEventClass(Class<?> eventClass) {
+        return Arrays.stream(values())
+                .filter(type -> type.eventClass.isAssignableFrom(eventClass))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a lifecycle event: " + eventClass.getName()));
+    }
+
     public static Optional<LifecycleEventType> ofCloudEventType(String cloudEventType) {
         return Arrays.stream(values()).filter(type -> type.cloudEventType.equals(cloudEventType)).findFirst();
     }
