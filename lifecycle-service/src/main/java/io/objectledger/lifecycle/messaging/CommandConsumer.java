@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -43,9 +42,6 @@ public class CommandConsumer implements BatchHandler {
     AxonRuntime axon;
 
     @Inject
-    CommandGateway commandGateway;
-
-    @Inject
     KafkaRecordSender sender;
 
     @Inject
@@ -71,13 +67,7 @@ public class CommandConsumer implements BatchHandler {
         }
         CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new))
                 .get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        List<Object> outcomes = axon.inOneTransaction(() -> {
-            List<Object> recorded = new ArrayList<>(commands.size());
-            for (ObjectCommand command : commands) {
-                recorded.add(commandGateway.sendAndWait(command));
-            }
-            return recorded;
-        });
+        List<Object> outcomes = axon.sendInOneTransaction(commands);
         for (int i = 0; i < commands.size(); i++) {
             count(commands.get(i), outcomes.get(i));
         }
