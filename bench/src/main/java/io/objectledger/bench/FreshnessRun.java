@@ -74,6 +74,11 @@ final class FreshnessRun {
                     samples(catalogLatency));
             report.row("audit", auditLatency.p50() + " ms", auditLatency.p99() + " ms", auditLatency.max() + " ms",
                     samples(auditLatency));
+            if (catalog.timedOutRequests() + audit.timedOutRequests() > 0) {
+                report.line("");
+                report.line(String.format("Query requests that did not answer within 1 s: catalog %d, audit %d.",
+                        catalog.timedOutRequests(), audit.timedOutRequests()));
+            }
             stageTable(database.firstWrites(producedAtMillis.keySet()), producedAtMillis);
             report.line("");
             report.line(last.reached(target)

@@ -30,7 +30,15 @@ public final class FreshnessProbe implements AutoCloseable {
     }
 
     private final String objectUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * HTTP/1.1, as most clients of the query APIs: the JDK client's default (an HTTP/2 upgrade on
+     * plain HTTP) gave rounds that stalled until the request timeout. A request that does not
+     * answer within {@link #REQUEST_TIMEOUT} is counted, and its sample asked again next round.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
+    private final java.util.concurrent.atomic.AtomicInteger timedOut = new java.util.concurrent.atomic.AtomicInteger();
     private final ConcurrentLinkedQueue<Sample> pending = new ConcurrentLinkedQueue<>();
     private final List<Long> visibleAfterMillis = new ArrayList<>();
     private final Thread poller;
@@ -85,10 +93,21 @@ public final class FreshnessProbe implements AutoCloseable {
     private CompletableFuture<Boolean> visible(Sample sample) {
         URI uri = URI.create(objectUrl + "/" + URLEncoder.encode(sample.bucket(), StandardCharsets.UTF_8)
                 + "/object?key=" + URLEncoder.encode(sample.key(), StandardCharsets.UTF_8).replace("+", "%20"));
-        return http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+        return http.sendAsync(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).build(),
                         HttpResponse.BodyHandlers.discarding())
                 .thenApply(response -> response.statusCode() == 200)
-                .exceptionally(notNow -> false);
+                .exceptionally(notNow -> {
+                    if (notNow instanceof java.net.http.HttpTimeoutException
+                            || notNow.getCause() instanceof java.net.http.HttpTimeoutException) {
+                        timedOut.incrementAndGet();
+                    }
+                    return false;
+                });
+    }
+
+    /** Requests that did not answer within {@link #REQUEST_TIMEOUT}. */
+    public int timedOutRequests() {
+        return timedOut.get();
     }
 
     @Override
