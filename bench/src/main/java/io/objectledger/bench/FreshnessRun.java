@@ -8,6 +8,7 @@ import io.objectledger.bench.measure.FreshnessProbe;
 import io.objectledger.bench.measure.Latencies;
 import io.objectledger.bench.measure.LedgerDatabase;
 import io.objectledger.bench.measure.LedgerProgress;
+import io.objectledger.bench.measure.QueryTimings;
 import io.objectledger.bench.measure.TopicOffsets;
 import io.objectledger.events.object.ObjectIdentity;
 import io.objectledger.stack.StackSettings;
@@ -48,6 +49,8 @@ final class FreshnessRun {
         LedgerProgress.Target target = new LedgerProgress.Target(before.events() + stream.expected().events(),
                 before.objects() + objects);
         Map<String, Long> producedAtMillis = new ConcurrentHashMap<>();
+        QueryTimings catalogBefore = QueryTimings.read(settings.baseUrl("catalog"));
+        QueryTimings auditBefore = QueryTimings.read(settings.baseUrl("audit"));
         try (FreshnessProbe catalog = new FreshnessProbe(settings.baseUrl("catalog") + "/api/catalog");
              FreshnessProbe audit = new FreshnessProbe(settings.baseUrl("audit") + "/api/audit");
              RgwProducer producer = new RgwProducer(settings.bootstrapServers())) {
@@ -74,6 +77,8 @@ final class FreshnessRun {
                     samples(catalogLatency));
             report.row("audit", auditLatency.p50() + " ms", auditLatency.p99() + " ms", auditLatency.max() + " ms",
                     samples(auditLatency));
+            serverTable(catalogBefore, QueryTimings.read(settings.baseUrl("catalog")),
+                    auditBefore, QueryTimings.read(settings.baseUrl("audit")));
             if (catalog.timedOutRequests() + audit.timedOutRequests() > 0) {
                 report.line("");
                 report.line(String.format("Query requests that did not answer within 1 s: catalog %d, audit %d.",
@@ -87,6 +92,23 @@ final class FreshnessRun {
                     : "NOT caught up within " + bench.drainTimeout().toMinutes() + " min: " + last);
             return target;
         }
+    }
+
+    /** The query services' own timing of the object endpoint during the phase. */
+    private void serverTable(QueryTimings catalogBefore, QueryTimings catalogAfter,
+                             QueryTimings auditBefore, QueryTimings auditAfter) {
+        report.line("");
+        report.line("The query services' own timing of `GET .../object?key=` during the phase (MicroProfile Metrics"
+                + " `REST.request`; 404s included; max: slowest in the last completed minute):");
+        report.line("");
+        report.row("service", "requests", "mean ms", "max ms");
+        report.row("---", "---", "---", "---");
+        report.row("catalog", String.valueOf(catalogAfter.requestsSince(catalogBefore)),
+                String.format("%.1f", catalogAfter.meanMillisSince(catalogBefore)),
+                String.format("%.0f", catalogAfter.maxSeconds() * 1000));
+        report.row("audit", String.valueOf(auditAfter.requestsSince(auditBefore)),
+                String.format("%.1f", auditAfter.meanMillisSince(auditBefore)),
+                String.format("%.0f", auditAfter.maxSeconds() * 1000));
     }
 
     /**
