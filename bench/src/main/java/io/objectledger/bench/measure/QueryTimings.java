@@ -33,10 +33,14 @@ public record QueryTimings(double count, double totalSeconds, double maxSeconds)
         }
     }
 
-    /** The object endpoint's sample: its method name starts with {@code object_}. */
+    /**
+     * The object endpoint's sample: the resource methods behind {@code .../object?key=} are
+     * {@code CatalogResource.object} and {@code AuditResource.history}.
+     */
     private static double value(String metrics, String name) {
         for (String line : metrics.split("\n")) {
-            if (line.startsWith(name + "{") && line.contains("method=\"object_")) {
+            if (line.startsWith(name + "{")
+                    && (line.contains("method=\"object_") || line.contains("method=\"history_"))) {
                 return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
