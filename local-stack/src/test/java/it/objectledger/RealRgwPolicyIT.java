@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectRetentionResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.TopicConfiguration;
 
@@ -63,8 +64,10 @@ public class RealRgwPolicyIT {
             assertThat(retention.retention().mode()).isEqualTo(ObjectLockRetentionMode.GOVERNANCE);
             assertThat(retention.retention().retainUntilDate()).isAfter(Instant.now().plus(Duration.ofHours(23)));
         });
-        assertThat(rgw.s3().getObjectLegalHold(r -> r.bucket(bucket).key("reports/q4.pdf")).legalHold().status())
-                .isEqualTo(ObjectLockLegalHoldStatus.ON);
+        // The hold is put right after the retention: until then RGW answers 404 (no hold on the object).
+        await().atMost(DEADLINE).ignoreExceptionsInstanceOf(S3Exception.class).untilAsserted(() ->
+                assertThat(rgw.s3().getObjectLegalHold(r -> r.bucket(bucket).key("reports/q4.pdf")).legalHold().status())
+                        .isEqualTo(ObjectLockLegalHoldStatus.ON));
 
         JsonNode history = awaitHistoryWith(bucket, "reports/q4.pdf", "io.objectledger.object.retention-applied.v1");
         JsonNode tagsApplied = entry(history, "io.objectledger.object.tags-applied.v1");
