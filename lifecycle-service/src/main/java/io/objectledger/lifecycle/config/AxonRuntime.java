@@ -173,11 +173,12 @@ public class AxonRuntime {
     public List<Object> sendInOneTransaction(List<?> commands) {
         Transaction transaction = transactions.startTransaction();
         try {
+            CommandGateway gateway = axon.commandGateway();
             List<Object> results = new ArrayList<>(commands.size());
             for (int from = 0; from < commands.size(); from += COMMANDS_PER_UNIT_OF_WORK) {
                 List<?> unit = commands.subList(from, Math.min(commands.size(), from + COMMANDS_PER_UNIT_OF_WORK));
                 results.addAll(inOneUnitOfWork(() -> unit.stream()
-                        .map(command -> (Object) axon.commandGateway().sendAndWait(command))
+                        .map(command -> (Object) gateway.sendAndWait(command))
                         .toList()));
             }
             transaction.commit();

@@ -43,10 +43,7 @@ public enum LifecycleEventType {
     }
 
     public static LifecycleEventType of(LifecycleEvent event) {
-        return Arrays.stream(values())
-                .filter(type -> type.eventClass.isInstance(event))
-                .findFirst()
-                .orElseThrow();
+        return ofEventClass(event.getClass());
     }
 
     /** The type of events of class {@code eventClass} (an event's class, or one read from a store). */
