@@ -5,12 +5,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How long after it was produced an object's first notification becomes visible through one
@@ -31,14 +33,14 @@ public final class FreshnessProbe implements AutoCloseable {
 
     private final String objectUrl;
     /**
-     * HTTP/1.1, as most clients of the query APIs: the JDK client's default (an HTTP/2 upgrade on
-     * plain HTTP) gave rounds that stalled until the request timeout. A request that does not
-     * answer within {@link #REQUEST_TIMEOUT} is counted, and its sample asked again next round.
+     * HTTP/1.1, as most clients of the query APIs speak (not the JDK client's default HTTP/2
+     * upgrade). A round waits for its slowest request, so a request that does not answer within
+     * {@link #REQUEST_TIMEOUT} is given up, counted, and its sample asked again next round.
      */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
-    private final java.util.concurrent.atomic.AtomicInteger timedOut = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger timedOut = new AtomicInteger();
     private final ConcurrentLinkedQueue<Sample> pending = new ConcurrentLinkedQueue<>();
     private final List<Long> visibleAfterMillis = new ArrayList<>();
     private final Thread poller;
@@ -97,8 +99,7 @@ public final class FreshnessProbe implements AutoCloseable {
                         HttpResponse.BodyHandlers.discarding())
                 .thenApply(response -> response.statusCode() == 200)
                 .exceptionally(notNow -> {
-                    if (notNow instanceof java.net.http.HttpTimeoutException
-                            || notNow.getCause() instanceof java.net.http.HttpTimeoutException) {
+                    if (notNow instanceof HttpTimeoutException || notNow.getCause() instanceof HttpTimeoutException) {
                         timedOut.incrementAndGet();
                     }
                     return false;

@@ -6,6 +6,7 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -59,7 +60,7 @@ public final class JfrProfile {
                 .redirectErrorStream(true).start();
         jcmd.getInputStream().readAllBytes();
         jcmd.waitFor(30, TimeUnit.SECONDS);
-        return java.nio.file.Files.exists(file) && java.nio.file.Files.size(file) > 0;
+        return Files.exists(file) && Files.size(file) > 0;
     }
 
     /** The {@code top} methods by self and by inclusive samples, as lines of a report. */

@@ -7,8 +7,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads what the stack holds straight from its PostgreSQL databases: exact and much cheaper
@@ -63,17 +67,17 @@ public final class LedgerDatabase {
     public record FirstWrites(Map<String, Long> stored, Map<String, Long> audited) {
     }
 
-    public FirstWrites firstWrites(java.util.Collection<String> aggregateIds) {
+    public FirstWrites firstWrites(Collection<String> aggregateIds) {
         Map<String, Long> stored = new HashMap<>();
         Map<String, Long> audited = new HashMap<>();
-        String ids = aggregateIds.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(","));
+        String ids = aggregateIds.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
         if (!ids.isEmpty()) {
             query("lifecycle", "SELECT aggregateidentifier, timestamp FROM domainevententry WHERE aggregateidentifier IN ("
                     + ids + ")", row -> stored.merge(row.getString(1),
-                    java.time.Instant.parse(row.getString(2)).toEpochMilli(), Math::min));
+                    Instant.parse(row.getString(2)).toEpochMilli(), Math::min));
             query("audit", "SELECT object_id, recorded_at FROM audit_entry WHERE object_id IN (" + ids + ")",
                     row -> audited.merge(row.getString(1),
-                            row.getObject(2, java.time.OffsetDateTime.class).toInstant().toEpochMilli(), Math::min));
+                            row.getObject(2, OffsetDateTime.class).toInstant().toEpochMilli(), Math::min));
         }
         return new FirstWrites(stored, audited);
     }

@@ -11,16 +11,11 @@ import java.nio.file.Path;
  */
 public record ProcessSample(long pid, double cpuSeconds, long rssKib, long peakRssKib) {
 
-    private static final double TICKS_PER_SECOND = 100.0;
-
     public static ProcessSample of(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // The command name (field 2) may hold spaces; the fields after it are fixed.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            double cpuSeconds = ProcStat.of(pid).map(ProcStat::ownSeconds).orElse(0.0);
             String status = Files.readString(Path.of("/proc", String.valueOf(pid), "status"));
-            return new ProcessSample(pid, ticks / TICKS_PER_SECOND, kib(status, "VmRSS:"), kib(status, "VmHWM:"));
+            return new ProcessSample(pid, cpuSeconds, kib(status, "VmRSS:"), kib(status, "VmHWM:"));
         } catch (IOException e) {
             return new ProcessSample(pid, 0, 0, 0);
         }
