@@ -43,6 +43,7 @@ public class ConsumerLoopIT {
                 throw new IllegalStateException("database down (test)");
             }
             batch.forEach(record -> handled.add(value(record)));
+            return batch.size();
         };
 
         try (KafkaTopics topics = new KafkaTopics(); Admin admin = admin()) {
@@ -61,11 +62,39 @@ public class ConsumerLoopIT {
     }
 
     @Test
+    public void recordsAHandlerLeftUndoneAreFetchedAgainAndOnlyTheDoneOnesAreCommitted() throws Exception {
+        String topic = "it-loop-partial-" + UUID.randomUUID();
+        String group = "it-loop-partial-group-" + UUID.randomUUID();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        BatchHandler twoAtATime = batch -> {
+            int done = Math.min(2, batch.size());
+            batch.subList(0, done).forEach(record -> seen.add(value(record)));
+            return done;
+        };
+
+        try (KafkaTopics topics = new KafkaTopics(); Admin admin = admin()) {
+            for (int i = 0; i < 9; i++) {
+                topics.produce(topic, ("record-" + i).getBytes(StandardCharsets.UTF_8));
+            }
+            try (ConsumerLoop loop = ConsumerLoop.start(settings(group, topic), twoAtATime)) {
+                await().atMost(DEADLINE).until(() -> committed(admin, group) == 9);
+                // What was left undone came again, nothing done came twice (the topic may have several partitions).
+                assertThat(seen).containsExactlyInAnyOrder("record-0", "record-1", "record-2", "record-3", "record-4",
+                        "record-5", "record-6", "record-7", "record-8");
+                assertThat(loop.recordsProcessed()).isEqualTo(9);
+            }
+        }
+    }
+
+    @Test
     public void loopResumesAfterTheBrokerWasKilled() throws Exception {
         String topic = "it-loop-crash-" + UUID.randomUUID();
         String group = "it-loop-crash-group-" + UUID.randomUUID();
         Set<String> handled = ConcurrentHashMap.newKeySet();
-        BatchHandler recording = batch -> batch.forEach(record -> handled.add(value(record)));
+        BatchHandler recording = batch -> {
+            batch.forEach(record -> handled.add(value(record)));
+            return batch.size();
+        };
 
         try (KafkaTopics before = new KafkaTopics()) {
             before.produce(topic, "before".getBytes(StandardCharsets.UTF_8));

@@ -21,8 +21,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The append-only audit table: each event stored once, whatever how often it is delivered. */
 public class AuditTrail {
@@ -34,11 +41,16 @@ public class AuditTrail {
             SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
              WHERE NOT EXISTS (SELECT 1 FROM audit_entry WHERE event_id = ?)
             """;
-    // An object's events arrive in the order of its history (one partition, published in order).
-    private static final String PREVIOUS_HASH = """
-            SELECT entry_hash FROM audit_entry WHERE object_id = ? AND sequence < ?
-             ORDER BY sequence DESC LIMIT 1
+    private static final String RECORDED_IDS = "SELECT event_id FROM audit_entry WHERE event_id IN (%s)";
+    // The hash each object's first new entry links to: its stored entry just before it.
+    private static final String PREVIOUS_HASHES = """
+            SELECT v.object_id, (SELECT e.entry_hash FROM audit_entry e
+                                  WHERE e.object_id = v.object_id AND e.sequence < v.first_sequence
+                                  ORDER BY e.sequence DESC LIMIT 1)
+              FROM (VALUES %s) AS v(object_id, first_sequence)
             """;
+    // Typed, because H2 will not guess a parameter's type in VALUES.
+    private static final String OBJECT_AND_SEQUENCE = "(CAST(? AS VARCHAR(64)), CAST(? AS BIGINT))";
     private static final String CHAIN = """
             SELECT event_id, object_id, sequence, event_type, payload, previous_hash, entry_hash
               FROM audit_entry WHERE object_id = ? ORDER BY sequence
@@ -57,49 +69,123 @@ public class AuditTrail {
     }
 
     /**
-     * Appends one event within the caller's transaction (the consumer commits a whole batch at
-     * once); a re-delivered event is already in the trail and is left as it is.
+     * Appends a batch of events within the caller's transaction (the consumer commits it): one
+     * query for the events already recorded, one for the hashes the new ones link to, and one
+     * JDBC batch of inserts, instead of a query and an insert per event. A re-delivered event is
+     * already in the trail and is left as it is.
      */
-    public void append(Connection connection, ReceivedLifecycleEvent received) {
-        LifecycleEvent event = received.event();
-        ChangeContext change = event.change();
-        String payload = new String(codec.encode(event), StandardCharsets.UTF_8);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_IF_ABSENT)) {
-            String previousHash = previousHash(connection, event.object().aggregateId(), received.sequence());
-            int i = 1;
-            insert.setString(i++, received.id());
-            insert.setString(i++, event.object().aggregateId());
-            insert.setString(i++, event.object().bucket());
-            insert.setString(i++, event.object().key());
-            insert.setLong(i++, received.sequence());
-            insert.setString(i++, received.type());
-            insert.setString(i++, change.eventName());
-            insert.setObject(i++, utc(change.eventTime()));
-            insert.setObject(i++, utc(change.receivedAt()));
-            insert.setObject(i++, utc(Instant.now()));
-            insert.setString(i++, change.principalId());
-            insert.setString(i++, change.requestId());
-            insert.setString(i++, payload);
-            insert.setString(i++, previousHash);
-            insert.setString(i++, HashChain.link(previousHash, received.id(), event.object().aggregateId(),
-                    received.sequence(), received.type(), payload));
-            insert.setString(i, received.id());
-            insert.executeUpdate();
+    public void append(Connection connection, List<ReceivedLifecycleEvent> events) {
+        try {
+            Map<String, List<ReceivedLifecycleEvent>> fresh = newEventsByObject(connection, events);
+            if (fresh.isEmpty()) {
+                return;
+            }
+            Map<String, String> previous = previousHashes(connection, fresh);
+            Instant recordedAt = Instant.now();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_IF_ABSENT)) {
+                for (var object : fresh.entrySet()) {
+                    String previousHash = previous.getOrDefault(object.getKey(), HashChain.GENESIS);
+                    for (ReceivedLifecycleEvent received : object.getValue()) {
+                        previousHash = bind(insert, received, previousHash, recordedAt);
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot append event " + received.id() + " for "
-                    + event.object().subject() + " to the audit trail: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot append " + events.size() + " events to the audit trail: "
+                    + e.getMessage(), e);
         }
     }
 
-    private static String previousHash(Connection connection, String objectId, long sequence) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(PREVIOUS_HASH)) {
-            query.setString(1, objectId);
-            query.setLong(2, sequence);
-            try (ResultSet rows = query.executeQuery()) {
-                // Entries from before the chain existed have no hash: the chain starts after them.
-                return rows.next() && rows.getString(1) != null ? rows.getString(1) : HashChain.GENESIS;
+    /** Binds one entry; returns its hash, which the object's next entry links to. */
+    private String bind(PreparedStatement insert, ReceivedLifecycleEvent received, String previousHash,
+                        Instant recordedAt) throws SQLException {
+        LifecycleEvent event = received.event();
+        ChangeContext change = event.change();
+        String payload = new String(codec.encode(event), StandardCharsets.UTF_8);
+        String entryHash = HashChain.link(previousHash, received.id(), event.object().aggregateId(),
+                received.sequence(), received.type(), payload);
+        int i = 1;
+        insert.setString(i++, received.id());
+        insert.setString(i++, event.object().aggregateId());
+        insert.setString(i++, event.object().bucket());
+        insert.setString(i++, event.object().key());
+        insert.setLong(i++, received.sequence());
+        insert.setString(i++, received.type());
+        insert.setString(i++, change.eventName());
+        insert.setObject(i++, utc(change.eventTime()));
+        insert.setObject(i++, utc(change.receivedAt()));
+        insert.setObject(i++, utc(recordedAt));
+        insert.setString(i++, change.principalId());
+        insert.setString(i++, change.requestId());
+        insert.setString(i++, payload);
+        insert.setString(i++, previousHash);
+        insert.setString(i++, entryHash);
+        insert.setString(i, received.id());
+        return entryHash;
+    }
+
+    /**
+     * The batch's events not recorded yet, each once, per object in the order of its history
+     * (an object's events come from one partition, published in that order).
+     */
+    private static Map<String, List<ReceivedLifecycleEvent>> newEventsByObject(
+            Connection connection, List<ReceivedLifecycleEvent> events) throws SQLException {
+        Set<String> seen = recordedIds(connection, events);
+        Map<String, List<ReceivedLifecycleEvent>> byObject = new LinkedHashMap<>();
+        for (ReceivedLifecycleEvent received : events) {
+            if (seen.add(received.id())) {
+                byObject.computeIfAbsent(received.event().object().aggregateId(), id -> new ArrayList<>())
+                        .add(received);
             }
         }
+        byObject.values().forEach(history -> history.sort(Comparator.comparingLong(ReceivedLifecycleEvent::sequence)));
+        return byObject;
+    }
+
+    private static Set<String> recordedIds(Connection connection, List<ReceivedLifecycleEvent> events)
+            throws SQLException {
+        Set<String> recorded = new HashSet<>();
+        if (events.isEmpty()) {
+            return recorded;
+        }
+        String placeholders = String.join(", ", Collections.nCopies(events.size(), "?"));
+        try (PreparedStatement query = connection.prepareStatement(RECORDED_IDS.formatted(placeholders))) {
+            for (int i = 0; i < events.size(); i++) {
+                query.setString(i + 1, events.get(i).id());
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    recorded.add(rows.getString(1));
+                }
+            }
+        }
+        return recorded;
+    }
+
+    /** Each object's stored hash just before its first new entry; absent when there is none. */
+    private static Map<String, String> previousHashes(Connection connection,
+                                                      Map<String, List<ReceivedLifecycleEvent>> fresh)
+            throws SQLException {
+        String values = String.join(", ", Collections.nCopies(fresh.size(), OBJECT_AND_SEQUENCE));
+        Map<String, String> previous = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(PREVIOUS_HASHES.formatted(values))) {
+            int i = 1;
+            for (var object : fresh.entrySet()) {
+                query.setString(i++, object.getKey());
+                query.setLong(i++, object.getValue().get(0).sequence());
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    // Entries from before the chain existed have no hash: the chain starts after them.
+                    if (rows.getString(2) != null) {
+                        previous.put(rows.getString(1), rows.getString(2));
+                    }
+                }
+            }
+        }
+        return previous;
     }
 
     /** Recomputes the object's chain from the stored fields; empty when nothing was recorded. */

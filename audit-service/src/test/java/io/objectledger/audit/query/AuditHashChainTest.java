@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,9 +32,7 @@ class AuditHashChainTest {
 
     @BeforeEach
     void freshDatabase() {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        SchemaMigration.migrate(dataSource, AuditTrail.class);
+        dataSource = freshSchema();
         trail = new AuditTrail(dataSource);
         append(created(0, "2026-11-27T10:00:00Z"), created(1, "2026-11-27T11:00:00Z"),
                 removed(2, "2026-11-27T12:00:00Z"));
@@ -57,6 +56,34 @@ class AuditHashChainTest {
         append(removed(2, "2026-11-27T12:00:00Z"));
 
         assertThat(trail.verify(OBJECT).orElseThrow().headHash()).isEqualTo(head);
+    }
+
+    @Test
+    void chainAppendedAsOneBatchIsTheChainAppendedEventByEvent() {
+        JdbcDataSource other = freshSchema();
+        AuditTrail oneByOne = new AuditTrail(other);
+        for (ReceivedLifecycleEvent event : List.of(created(0, "2026-11-27T10:00:00Z"),
+                created(1, "2026-11-27T11:00:00Z"), removed(2, "2026-11-27T12:00:00Z"))) {
+            append(other, oneByOne, event);
+        }
+
+        assertThat(oneByOne.verify(OBJECT).orElseThrow().headHash())
+                .isEqualTo(trail.verify(OBJECT).orElseThrow().headHash());
+    }
+
+    @Test
+    void newEventsAfterARedeliveredRangeLinkToTheStoredHead() throws SQLException {
+        String head = trail.verify(OBJECT).orElseThrow().headHash();
+
+        // A re-publish after a crash: stored events again, out of order and twice, then new ones.
+        append(created(4, "2026-11-27T14:00:00Z"), created(1, "2026-11-27T11:00:00Z"),
+                removed(2, "2026-11-27T12:00:00Z"), created(3, "2026-11-27T13:00:00Z"),
+                created(3, "2026-11-27T13:00:00Z"));
+
+        ChainVerification verification = trail.verify(OBJECT).orElseThrow();
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.entries()).isEqualTo(5);
+        assertThat(previousHashOf(3)).isEqualTo(head);
     }
 
     @Test
@@ -97,13 +124,35 @@ class AuditHashChainTest {
         assertThat(trail.verify(new ObjectIdentity("tenant:records", "never-written"))).isEmpty();
     }
 
+    private static JdbcDataSource freshSchema() {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        SchemaMigration.migrate(database, AuditTrail.class);
+        return database;
+    }
+
+    /** Events as one batch, as the consumer hands them over. */
     private void append(ReceivedLifecycleEvent... events) {
-        try (Connection connection = dataSource.getConnection()) {
-            for (ReceivedLifecycleEvent event : events) {
-                trail.append(connection, event);
-            }
+        append(dataSource, trail, events);
+    }
+
+    private static void append(JdbcDataSource database, AuditTrail into, ReceivedLifecycleEvent... events) {
+        try (Connection connection = database.getConnection()) {
+            into.append(connection, List.of(events));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private String previousHashOf(long sequence) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT previous_hash FROM audit_entry WHERE sequence = ?")) {
+            query.setLong(1, sequence);
+            try (var rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getString(1);
+            }
         }
     }
 

@@ -22,7 +22,8 @@ public class LifecycleEventConsumer implements BatchHandler {
     CatalogStore store;
 
     @Override
-    public void handle(List<ConsumerRecord<String, byte[]>> batch) throws SQLException {
+    public int handle(List<ConsumerRecord<String, byte[]>> batch) throws SQLException {
         LifecycleEventBatch.applyInOneTransaction(store.dataSource(), batch, projection::apply);
+        return batch.size();
     }
 }

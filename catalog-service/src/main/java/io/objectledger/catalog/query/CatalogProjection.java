@@ -17,6 +17,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,10 +61,62 @@ public class CatalogProjection {
     }
 
     /**
-     * Projects one event within the caller's transaction (the consumer commits a whole batch
-     * at once). Applying the same event again leaves the row as it is.
+     * Projects a batch within the caller's transaction (the consumer commits it). An event that
+     * carries the state after it needs no other: only each object's latest such event is written,
+     * with one JDBC batch of updates and one of inserts for the objects seen for the first time.
+     * Older events without that state go one by one. Applying the same events again leaves the
+     * rows as they are.
      */
-    public void apply(Connection connection, ReceivedLifecycleEvent received) {
+    public void apply(Connection connection, List<ReceivedLifecycleEvent> events) {
+        Map<String, ReceivedLifecycleEvent> latestResolved = new LinkedHashMap<>();
+        for (ReceivedLifecycleEvent received : events) {
+            if (received.event().stateAfter().known()) {
+                latestResolved.merge(received.event().object().aggregateId(), received,
+                        (kept, next) -> next.sequence() > kept.sequence() ? next : kept);
+            } else {
+                apply(connection, received);
+            }
+        }
+        try {
+            writeResolved(connection, List.copyOf(latestResolved.values()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot project " + latestResolved.size()
+                    + " events into the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    private void writeResolved(Connection connection, List<ReceivedLifecycleEvent> latest) throws SQLException {
+        if (latest.isEmpty()) {
+            return;
+        }
+        List<Row> rows = latest.stream().map(received -> rowAfter(received.event()).orElseThrow()).toList();
+        int[] updated;
+        try (PreparedStatement update = connection.prepareStatement(IF_NEWER)) {
+            for (int i = 0; i < latest.size(); i++) {
+                update.setLong(bindRow(update, latest.get(i), rows.get(i)), latest.get(i).sequence());
+                update.addBatch();
+            }
+            updated = update.executeBatch();
+        }
+        boolean firstSeen = false;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_IF_ABSENT)) {
+            for (int i = 0; i < latest.size(); i++) {
+                // 0: no row yet, or a newer one (then the insert finds it and does nothing).
+                if (updated[i] == 0) {
+                    insert.setString(bindRow(insert, latest.get(i), rows.get(i)),
+                            latest.get(i).event().object().aggregateId());
+                    insert.addBatch();
+                    firstSeen = true;
+                }
+            }
+            if (firstSeen) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** One event without the state after it, as events were projected before StateAfter. */
+    private void apply(Connection connection, ReceivedLifecycleEvent received) {
         LifecycleEvent event = received.event();
         try {
             Optional<Row> row = rowAfter(event);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -237,6 +238,34 @@ class CatalogProjectionTest {
     }
 
     @Test
+    void batchEndsInEachObjectsLatestStateWhateverItsOrderAndWhatIsStored() {
+        ObjectIdentity other = new ObjectIdentity(BUCKET, "2026/dog.jpg");
+        ObjectIdentity known = new ObjectIdentity(BUCKET, "2026/bird.jpg");
+        ObjectFacts overwritten = new ObjectFacts(10, "fff", "", Map.of(), Map.of());
+        Instant later = PUT_V2.plusSeconds(60);
+        apply(event(5, new ObjectCreated(known, FACTS_V2, change("ObjectCreated:Put", later),
+                present(FACTS_V2, later, 1))));
+
+        apply(event(2, new ObjectCreated(OBJECT, overwritten, change("ObjectCreated:Put", later),
+                        present(overwritten, later, 2))),
+                event(0, new ObjectCreated(other, FACTS_V1, change("ObjectCreated:Put", PUT_V1),
+                        present(FACTS_V1, PUT_V1, 1))),
+                event(0, new ObjectCreated(OBJECT, FACTS_V1, change("ObjectCreated:Put", PUT_V1),
+                        present(FACTS_V1, PUT_V1, 1))),
+                event(4, new ObjectCreated(known, FACTS_V1, change("ObjectCreated:Put", PUT_V1),
+                        present(FACTS_V1, PUT_V1, 1))),
+                event(1, new ObjectRemoved(other, FACTS_V1, false, change("ObjectRemoved:Delete", PUT_V2),
+                        new StateAfter(StateAfter.Presence.ABSENT, "", null, PUT_V2, 0))));
+
+        // First seen in this batch: the latest of its events, not the first one written.
+        assertThat(queries.find(OBJECT).orElseThrow().eTag()).isEqualTo("fff");
+        assertThat(queries.find(OBJECT).orElseThrow().versionCount()).isEqualTo(2);
+        assertThat(queries.find(other).orElseThrow().state()).isEqualTo(ObjectState.REMOVED);
+        // Already stored at a later point of its history: left as it was.
+        assertThat(queries.find(known).orElseThrow().eTag()).isEqualTo(FACTS_V2.eTag());
+    }
+
+    @Test
     void legacyTagsAppliedStillUpdatesTheTags() {
         apply(created(OBJECT, 0, "2026-11-26T10:00:00Z"));
         apply(event(1, new TagsApplied(OBJECT, new ObjectFacts(2048, "abc123", "", Map.of(), Map.of("class", "cat")),
@@ -281,10 +310,10 @@ class CatalogProjectionTest {
                 Instant.parse(eventTime).plusSeconds(1), "", "lab", "req", "rgw-a-default", "notif", "");
     }
 
-    /** One event in its own transaction, as a batch of one. */
-    private void apply(ReceivedLifecycleEvent event) {
+    /** Events as one batch, as the consumer hands them over. */
+    private void apply(ReceivedLifecycleEvent... events) {
         try (Connection connection = dataSource.getConnection()) {
-            projection.apply(connection, event);
+            projection.apply(connection, List.of(events));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -39,13 +39,14 @@ public class NotificationConsumer implements BatchHandler {
     long brokerTimeoutMs;
 
     @Override
-    public void handle(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
+    public int handle(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
         Instant receivedAt = Instant.now();
         CompletableFuture<?>[] sent = batch.stream()
                 .map(record -> forward(record.value() == null ? new byte[0] : record.value(), receivedAt))
                 .toArray(CompletableFuture[]::new);
         // Failing here re-delivers the whole batch; commands already sent are recognised as duplicates.
         CompletableFuture.allOf(sent).get(brokerTimeoutMs, TimeUnit.MILLISECONDS);
+        return batch.size();
     }
 
     private CompletableFuture<Void> forward(byte[] body, Instant receivedAt) {

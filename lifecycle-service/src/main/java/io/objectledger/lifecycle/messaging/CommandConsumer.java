@@ -53,7 +53,7 @@ public class CommandConsumer implements BatchHandler {
     String deadLetterTopic;
 
     @Override
-    public void handle(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
+    public int handle(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
         List<ObjectCommand> commands = new ArrayList<>(batch.size());
         List<CompletableFuture<?>> deadLetters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : batch) {
@@ -71,6 +71,7 @@ public class CommandConsumer implements BatchHandler {
         for (int i = 0; i < commands.size(); i++) {
             count(commands.get(i), outcomes.get(i));
         }
+        return batch.size();
     }
 
     /** {@code ledger_lifecycle_changes_total{outcome,event}}: recorded changes and recognised duplicates. */

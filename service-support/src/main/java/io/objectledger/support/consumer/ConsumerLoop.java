@@ -69,8 +69,12 @@ public final class ConsumerLoop implements AutoCloseable {
                 }
                 List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(polled.count());
                 polled.forEach(batch::add);
-                if (handled(batch)) {
-                    commit(batch);
+                int done = handled(batch);
+                if (done > 0) {
+                    commit(batch.subList(0, done));
+                    if (done < batch.size()) {
+                        rewind(batch.subList(done, batch.size()));
+                    }
                     backoff = FIRST_BACKOFF;
                 } else {
                     rewind(batch);
@@ -103,16 +107,17 @@ public final class ConsumerLoop implements AutoCloseable {
         }
     }
 
-    private boolean handled(List<ConsumerRecord<String, byte[]>> batch) {
+    /** How many records of the batch the handler finished; 0 when it failed. */
+    private int handled(List<ConsumerRecord<String, byte[]>> batch) {
         try {
-            handler.handle(batch);
-            records.addAndGet(batch.size());
+            int done = Math.min(handler.handle(batch), batch.size());
+            records.addAndGet(done);
             if (failingSince != null) {
                 LOG.info(() -> "Batches from " + settings.topics() + " are processed again after failing since "
                         + failingSince);
                 failingSince = null;
             }
-            return true;
+            return done;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WakeupException();
@@ -123,7 +128,7 @@ public final class ConsumerLoop implements AutoCloseable {
             lastFailure = String.valueOf(e);
             LOG.log(Level.WARNING, "A batch of " + batch.size() + " records from " + settings.topics()
                     + " failed and will be fetched again: " + e, e);
-            return false;
+            return 0;
         }
     }
 
@@ -145,7 +150,7 @@ public final class ConsumerLoop implements AutoCloseable {
         }
     }
 
-    /** Moves each partition back to the batch's first record, so the next poll fetches it again. */
+    /** Moves each partition back to the first of these records, so the next poll fetches them again. */
     private void rewind(List<ConsumerRecord<String, byte[]>> batch) {
         Map<TopicPartition, Long> first = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : batch) {

@@ -7,9 +7,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * DOWN only when the consumer loop has ended, which nothing but an unexpected error does: then
- * a restart is the cure. Failing batches (database or broker down) keep it UP, because a
- * restart would not help; readiness reports those.
+ * DOWN only when one of the service's consumer loops has ended, which nothing but an
+ * unexpected error does: then a restart is the cure. Failing batches (database or broker down)
+ * keep it UP, because a restart would not help; readiness reports those. The data is keyed by
+ * consumer group.
  */
 @Liveness
 @ApplicationScoped
@@ -21,18 +22,22 @@ public class ConsumerLoopLivenessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("kafka-consumer-loop");
-        if (consumer.loop().isEmpty()) {
+        if (consumer.loops().isEmpty()) {
             return response.up().withData("consumer", "none started").build();
         }
-        ConsumerLoop loop = consumer.loop().get();
-        response.withData("group", loop.settings().group())
-                .withData("client", loop.settings().clientId())
-                .withData("records", loop.recordsProcessed())
-                .withData("lastPoll", loop.lastPoll().toString());
-        if (loop.failingSince() != null) {
-            response.withData("failingSince", loop.failingSince().toString())
-                    .withData("lastFailure", loop.lastFailure());
+        boolean running = true;
+        for (ConsumerLoop loop : consumer.loops()) {
+            String group = loop.settings().group() + ".";
+            response.withData(group + "client", loop.settings().clientId())
+                    .withData(group + "records", loop.recordsProcessed())
+                    .withData(group + "lastPoll", loop.lastPoll().toString())
+                    .withData(group + "running", loop.isRunning());
+            if (loop.failingSince() != null) {
+                response.withData(group + "failingSince", loop.failingSince().toString())
+                        .withData(group + "lastFailure", loop.lastFailure());
+            }
+            running &= loop.isRunning();
         }
-        return response.status(loop.isRunning()).build();
+        return response.status(running).build();
     }
 }

@@ -6,15 +6,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Starts the service's consumer loop with the application, over the one {@link BatchHandler}
- * the service provides ({@code ledger.consumer.*} says which topics, which group, how big a
- * batch), and stops it with the application. A service without a handler consumes nothing.
+ * Starts a consumer loop with the application for each {@link BatchHandler} the service
+ * provides ({@code ledger.<name>.*} says which topics, which group, how big a batch), and stops
+ * them with the application. A handler whose group or topics are not configured consumes nothing.
  */
 @ApplicationScoped
 public class ServiceConsumer {
@@ -28,42 +30,43 @@ public class ServiceConsumer {
     String instance;
 
     @Inject
-    @ConfigProperty(name = "ledger.consumer.group")
-    Optional<String> group;
+    Config config;
 
     @Inject
-    @ConfigProperty(name = "ledger.consumer.topics")
-    Optional<List<String>> topics;
+    Instance<BatchHandler> handlers;
 
-    @Inject
-    @ConfigProperty(name = "ledger.consumer.max-batch", defaultValue = "500")
-    int maxBatch;
-
-    @Inject
-    Instance<BatchHandler> handler;
-
-    private volatile ConsumerLoop loop;
+    private final List<ConsumerLoop> loops = new CopyOnWriteArrayList<>();
 
     void startWithApplication(@Observes Startup startup) {
-        if (handler.isUnsatisfied() || group.isEmpty() || topics.isEmpty()) {
-            return;
+        for (BatchHandler handler : handlers) {
+            settingsFor(handler.consumerName()).ifPresent(settings -> loops.add(ConsumerLoop.start(settings, handler)));
         }
-        loop = ConsumerLoop.start(new ConsumerLoopSettings(bootstrapServers, group.get(), instance, topics.get(),
-                maxBatch), handler.get());
+    }
+
+    private Optional<ConsumerLoopSettings> settingsFor(String name) {
+        String prefix = "ledger." + name + ".";
+        Optional<String> group = config.getOptionalValue(prefix + "group", String.class);
+        Optional<List<String>> topics = config.getOptionalValues(prefix + "topics", String.class);
+        if (group.isEmpty() || topics.isEmpty()) {
+            return Optional.empty();
+        }
+        int maxBatch = config.getOptionalValue(prefix + "max-batch", Integer.class).orElse(500);
+        return Optional.of(new ConsumerLoopSettings(bootstrapServers, group.get(), instance, topics.get(), maxBatch));
     }
 
     @PreDestroy
     void stop() {
-        if (loop != null) {
+        for (ConsumerLoop loop : loops) {
             try {
                 loop.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }
 
-    public Optional<ConsumerLoop> loop() {
-        return Optional.ofNullable(loop);
+    public List<ConsumerLoop> loops() {
+        return List.copyOf(loops);
     }
 }

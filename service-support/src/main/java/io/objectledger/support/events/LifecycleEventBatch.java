@@ -21,10 +21,10 @@ public final class LifecycleEventBatch {
 
     private static final Logger LOG = Logger.getLogger(LifecycleEventBatch.class.getName());
 
-    /** Writes one event with the given connection; the batch commits. */
+    /** Writes a batch's events with the given connection (in as few round trips as it can); the caller commits. */
     @FunctionalInterface
     public interface Projection {
-        void apply(Connection connection, ReceivedLifecycleEvent event) throws SQLException;
+        void apply(Connection connection, List<ReceivedLifecycleEvent> events) throws SQLException;
     }
 
     private LifecycleEventBatch() {
@@ -39,9 +39,7 @@ public final class LifecycleEventBatch {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                for (ReceivedLifecycleEvent event : events) {
-                    projection.apply(connection, event);
-                }
+                projection.apply(connection, events);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -60,6 +58,13 @@ public final class LifecycleEventBatch {
             }
         }
         return events;
+    }
+
+    /** One record, for a subscriber that reads few of them; empty (and logged) when it cannot be read. */
+    public static Optional<ReceivedLifecycleEvent> decode(ConsumerRecord<String, byte[]> record) {
+        try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
+            return decode(deserializer, record);
+        }
     }
 
     private static Optional<ReceivedLifecycleEvent> decode(CloudEventDeserializer deserializer,
