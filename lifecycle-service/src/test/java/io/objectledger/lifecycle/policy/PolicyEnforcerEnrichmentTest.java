@@ -17,35 +17,17 @@ import io.objectledger.lifecycle.command.RecordObjectDescribed;
 import io.objectledger.lifecycle.command.RecordTagsApplied;
 import io.objectledger.lifecycle.s3.ObjectStore;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
-import org.axonframework.commandhandling.CommandCallback;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.Registration;
-import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.DefaultAwsResponseMetadata;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectTaggingRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectTaggingResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.PutObjectTaggingRequest;
-import software.amazon.awssdk.services.s3.model.PutObjectTaggingResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3ResponseMetadata;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -244,73 +226,5 @@ class PolicyEnforcerEnrichmentTest {
     private static HeadObjectResponse failure(int status, String code) {
         throw S3Exception.builder().statusCode(status).awsErrorDetails(AwsErrorDetails.builder().errorCode(code)
                 .errorMessage(code).build()).build();
-    }
-
-    /** Answers HeadObject from a script, tagging calls plainly; anything else is unsupported, as in S3Client. */
-    private static final class ScriptedS3 implements S3Client {
-
-        final Deque<Supplier<HeadObjectResponse>> heads = new ArrayDeque<>();
-        final List<HeadObjectRequest> headRequests = new ArrayList<>();
-
-        @Override
-        public HeadObjectResponse headObject(HeadObjectRequest request) {
-            headRequests.add(request);
-            return heads.removeFirst().get();
-        }
-
-        @Override
-        public GetObjectTaggingResponse getObjectTagging(GetObjectTaggingRequest request) {
-            return GetObjectTaggingResponse.builder().tagSet(List.of()).build();
-        }
-
-        @Override
-        public PutObjectTaggingResponse putObjectTagging(PutObjectTaggingRequest request) {
-            return (PutObjectTaggingResponse) PutObjectTaggingResponse.builder()
-                    .responseMetadata(S3ResponseMetadata.create(DefaultAwsResponseMetadata.create(
-                            Map.of("x-amz-request-id", "req-tagging")))).build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "s3";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /** Keeps what the enforcer sends to the aggregate, in order. */
-    private static final class RecordingGateway implements CommandGateway {
-
-        final List<Object> sent = new ArrayList<>();
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <R> R sendAndWait(Object command) {
-            sent.add(command);
-            return null;
-        }
-
-        @Override
-        public <C, R> void send(C command, CommandCallback<? super C, ? super R> callback) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <R> R sendAndWait(Object command, long timeout, TimeUnit unit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <R> CompletableFuture<R> send(Object command) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Registration registerDispatchInterceptor(
-                MessageDispatchInterceptor<? super CommandMessage<?>> dispatchInterceptor) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
