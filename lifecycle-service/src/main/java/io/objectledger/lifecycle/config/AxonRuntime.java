@@ -1,5 +1,6 @@
 package io.objectledger.lifecycle.config;
 
+import io.objectledger.events.command.ObjectCommand;
 import io.objectledger.lifecycle.command.ObjectCommandTargetResolver;
 import io.objectledger.lifecycle.command.ObjectLifecycle;
 import io.objectledger.lifecycle.messaging.LifecycleEventPublisher;
@@ -38,8 +39,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -75,6 +78,7 @@ public class AxonRuntime {
     private Configuration axon;
     private JdbcTransactionManager transactions;
     private AggregateCache aggregates;
+    private FirstSightStorageEngine storage;
 
     void startWithApplication(@Observes Startup startup) {
         LOG.fine(() -> "Axon started with the application, processors: " + axon.eventProcessingConfiguration()
@@ -88,6 +92,12 @@ public class AxonRuntime {
         aggregates = new AggregateCache(cachedAggregates);
         Serializer serializer = Serializers.events();
         LifecycleEventPublisher publisher = new LifecycleEventPublisher(sender, lifecycleEventsTopic, serializer);
+        storage = new FirstSightStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(transactions)
+                .transactionManager(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(Serializers.snapshots())
+                .build(), transactions);
 
         DbSchedulerDeadlineManagerSupplier deadlineManager = new DbSchedulerDeadlineManagerSupplier();
         Scheduler scheduler = Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(deadlineManager))
@@ -111,12 +121,7 @@ public class AxonRuntime {
                     return manager;
                 })
                 .configureEventStore(config -> EmbeddedEventStore.builder()
-                        .storageEngine(JdbcEventStorageEngine.builder()
-                                .connectionProvider(transactions)
-                                .transactionManager(transactions)
-                                .eventSerializer(serializer)
-                                .snapshotSerializer(Serializers.snapshots())
-                                .build())
+                        .storageEngine(storage)
                         // Events committed by a command batch are not announced to the publisher;
                         // it finds them on its next fetch, so fetch often (default: every second).
                         .fetchDelay(FETCH_DELAY_MS)
@@ -169,10 +174,15 @@ public class AxonRuntime {
      * (Larger units cost more than they save: loading an aggregate that is not cached scans the
      * events the unit has staged so far.) On failure nothing of it is stored, and the aggregate
      * cache, which may hold the rolled-back changes, is emptied. Answers each command's result.
+     * The objects not in the cache are looked up in one query first: those without a history are
+     * created without reading the store.
      */
-    public List<Object> sendInOneTransaction(List<?> commands) {
+    public List<Object> sendInOneTransaction(List<ObjectCommand> commands) {
         Transaction transaction = transactions.startTransaction();
         try {
+            storage.lookUp(commands.stream().map(command -> command.object().aggregateId())
+                    .filter(id -> !aggregates.axon().containsKey(id))
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
             CommandGateway gateway = axon.commandGateway();
             List<Object> results = new ArrayList<>(commands.size());
             for (int from = 0; from < commands.size(); from += COMMANDS_PER_UNIT_OF_WORK) {
@@ -191,6 +201,8 @@ public class AxonRuntime {
                 e.addSuppressed(rollbackFailed);
             }
             throw e;
+        } finally {
+            storage.forget();
         }
     }
 
