@@ -1,6 +1,7 @@
 package io.objectledger.support.consumer;
 
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One thread that polls a batch, hands it to the service, and commits the batch's offsets once
- * the service has made it durable: at-least-once, one round trip per batch instead of one per
- * record. Nothing ends the loop but {@link #close()}: a failed batch is fetched again after a
+ * One thread that polls a batch, hands it to the service, and commits the offsets only of what
+ * the service has made durable: at-least-once, one round trip per batch instead of one per
+ * record, and a commit at most every 250 ms. Nothing ends the loop but {@link #close()}: a failed batch is fetched again after a
  * back-off (the loop keeps polling, so the member stays in its group), and a broker that
  * crashes is waited out by the Kafka client, which reconnects by itself.
  */
@@ -32,6 +34,13 @@ public final class ConsumerLoop implements AutoCloseable {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /**
+     * Offsets are committed at most this often while records keep coming, at once when the topic
+     * goes quiet, and before partitions move away: each commit is a write on the broker, and
+     * at a few thousand records a second one per batch was a large share of its CPU. A crash
+     * re-delivers what was done since the last commit, which every handler recognises.
+     */
+    private static final long COMMIT_INTERVAL_NANOS = Duration.ofMillis(250).toNanos();
 
     private final ConsumerLoopSettings settings;
     private final BatchHandler handler;
@@ -42,6 +51,8 @@ public final class ConsumerLoop implements AutoCloseable {
     private volatile Instant lastPoll = Instant.now();
     private volatile Instant failingSince;
     private volatile String lastFailure;
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private long lastCommitNanos = System.nanoTime();
 
     private ConsumerLoop(ConsumerLoopSettings settings, BatchHandler handler) {
         this.settings = settings;
@@ -61,19 +72,23 @@ public final class ConsumerLoop implements AutoCloseable {
                 + settings.group() + ", up to " + settings.maxBatch() + " records per batch");
         Duration backoff = FIRST_BACKOFF;
         try {
-            consumer.subscribe(settings.topics());
+            consumer.subscribe(settings.topics(), new CommitBeforeRevoking());
             while (running) {
                 ConsumerRecords<String, byte[]> polled = poll();
                 if (polled.isEmpty()) {
+                    commit();
                     continue;
                 }
                 List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(polled.count());
                 polled.forEach(batch::add);
                 int done = handled(batch);
                 if (done > 0) {
-                    commit(batch.subList(0, done));
+                    remember(batch.subList(0, done));
                     if (done < batch.size()) {
                         rewind(batch.subList(done, batch.size()));
+                    }
+                    if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS) {
+                        commit();
                     }
                     backoff = FIRST_BACKOFF;
                 } else {
@@ -90,6 +105,7 @@ public final class ConsumerLoop implements AutoCloseable {
             throw unexpected;
         } finally {
             running = false;
+            commitBeforeClosing();
             consumer.close(Duration.ofSeconds(5));
         }
     }
@@ -132,14 +148,23 @@ public final class ConsumerLoop implements AutoCloseable {
         }
     }
 
-    /** Commits what the batch consumed; a failed commit only means those records come again. */
-    private void commit(List<ConsumerRecord<String, byte[]>> batch) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : batch) {
-            offsets.merge(new TopicPartition(record.topic(), record.partition()),
+    /** Notes the offsets after these records, to be committed with the next commit. */
+    private void remember(List<ConsumerRecord<String, byte[]>> done) {
+        for (ConsumerRecord<String, byte[]> record : done) {
+            uncommitted.merge(new TopicPartition(record.topic(), record.partition()),
                     new OffsetAndMetadata(record.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
+    }
+
+    /** Commits what was done since the last commit; a failed commit only means those records come again. */
+    private void commit() {
+        lastCommitNanos = System.nanoTime();
+        if (uncommitted.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(uncommitted);
+        uncommitted.clear();
         try {
             consumer.commitSync(offsets);
         } catch (WakeupException closing) {
@@ -147,6 +172,35 @@ public final class ConsumerLoop implements AutoCloseable {
         } catch (KafkaException e) {
             LOG.warning(() -> "Could not commit offsets " + offsets + "; those records will be delivered again"
                     + " and recognised as already processed: " + e);
+        }
+    }
+
+    private void commitBeforeClosing() {
+        try {
+            commit();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Could not commit offsets while closing; the records since the last commit will be"
+                    + " delivered again and recognised as already processed: " + e);
+        }
+    }
+
+    /** Partitions moving to another member take their done offsets along, so it starts where this one stopped. */
+    private final class CommitBeforeRevoking implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commit();
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // nothing to do: the committed offsets say where to start
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Another member owns them already: committing would fail, and it re-delivers anyway.
+            uncommitted.keySet().removeAll(partitions);
         }
     }
 
