@@ -1,9 +1,10 @@
 package io.objectledger.ingest.metrics;
 
+import io.objectledger.support.metrics.TaggedCounters;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
@@ -18,24 +19,39 @@ public class IngestMetrics {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
+    private TaggedCounters received;
+    private TaggedCounters accepted;
+    private TaggedCounters ignored;
+    private TaggedCounters deadLettered;
+    private TaggedCounters refused;
+
+    @PostConstruct
+    void register() {
+        received = new TaggedCounters(registry, "ledger.ingest.received", "source");
+        accepted = new TaggedCounters(registry, "ledger.ingest.accepted", "source", "event");
+        ignored = new TaggedCounters(registry, "ledger.ingest.ignored", "source", "event");
+        deadLettered = new TaggedCounters(registry, "ledger.ingest.dead.lettered", "source", "reason");
+        refused = new TaggedCounters(registry, "ledger.ingest.refused", "reason");
+    }
+
     public void received(String source) {
-        registry.counter("ledger.ingest.received", new Tag("source", source)).inc();
+        received.inc(source);
     }
 
     public void accepted(String source, String eventName) {
-        registry.counter("ledger.ingest.accepted", new Tag("source", source), new Tag("event", eventName)).inc();
+        accepted.inc(source, eventName);
     }
 
     public void ignored(String source, String eventName) {
-        registry.counter("ledger.ingest.ignored", new Tag("source", source), new Tag("event", eventName)).inc();
+        ignored.inc(source, eventName);
     }
 
     public void deadLettered(String source, String reason) {
-        registry.counter("ledger.ingest.dead.lettered", new Tag("source", source), new Tag("reason", reason)).inc();
+        deadLettered.inc(source, reason);
     }
 
     /** HTTP pushes answered 401, 413, 503 ...: the caller was told, nothing was stored. */
     public void refused(String reason) {
-        registry.counter("ledger.ingest.refused", new Tag("reason", reason)).inc();
+        refused.inc(reason);
     }
 }

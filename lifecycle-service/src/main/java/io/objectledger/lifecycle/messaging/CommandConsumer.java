@@ -6,6 +6,8 @@ import io.objectledger.lifecycle.command.ChangeOutcome;
 import io.objectledger.lifecycle.config.AxonRuntime;
 import io.objectledger.support.consumer.BatchHandler;
 import io.objectledger.support.kafka.KafkaRecordSender;
+import io.objectledger.support.metrics.TaggedCounters;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 import java.io.UncheckedIOException;
@@ -52,6 +53,13 @@ public class CommandConsumer implements BatchHandler {
     @ConfigProperty(name = "ledger.topic.commands-dead-letters")
     String deadLetterTopic;
 
+    private TaggedCounters changes;
+
+    @PostConstruct
+    void registerMetrics() {
+        changes = new TaggedCounters(registry, "ledger.lifecycle.changes", "outcome", "event");
+    }
+
     @Override
     public int handle(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
         List<ObjectCommand> commands = new ArrayList<>(batch.size());
@@ -77,8 +85,7 @@ public class CommandConsumer implements BatchHandler {
     /** {@code ledger_lifecycle_changes_total{outcome,event}}: recorded changes and recognised duplicates. */
     private void count(ObjectCommand command, Object outcome) {
         String result = outcome instanceof ChangeOutcome changeOutcome ? changeOutcome.name().toLowerCase() : "recorded";
-        registry.counter("ledger.lifecycle.changes", new Tag("outcome", result),
-                new Tag("event", command.change().eventName())).inc();
+        changes.inc(result, command.change().eventName());
     }
 
     private CompletableFuture<Void> deadLetter(byte[] payload, String reason) {

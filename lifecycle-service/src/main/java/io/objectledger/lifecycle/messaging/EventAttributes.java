@@ -1,6 +1,7 @@
 package io.objectledger.lifecycle.messaging;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.objectledger.events.json.LedgerJson;
 import io.objectledger.events.object.ObjectIdentity;
@@ -10,23 +11,52 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * The few fields of a stored lifecycle event that its CloudEvent's attributes need (the object
- * and the gateway's event time), read from the event's JSON without building the whole event.
+ * The two things of a stored lifecycle event that its CloudEvent's attributes need, the object
+ * and the gateway's event time, read from the event's JSON token by token: the facts and the
+ * state after are skipped, and reading stops once both are found (binding the whole JSON, even
+ * into this small shape, was a third of the publisher's time).
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-record EventAttributes(ObjectIdentity object, Change change) {
+record EventAttributes(ObjectIdentity object, Instant eventTime) {
 
     private static final ObjectMapper MAPPER = LedgerJson.newMapper();
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Change(Instant eventTime) {
-    }
-
     static EventAttributes read(byte[] eventJson) {
-        try {
-            return MAPPER.readValue(eventJson, EventAttributes.class);
+        try (JsonParser parser = MAPPER.createParser(eventJson)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            ObjectIdentity object = null;
+            Instant eventTime = null;
+            while ((object == null || eventTime == null) && parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "object" -> object = MAPPER.readValue(parser, ObjectIdentity.class);
+                    case "change" -> eventTime = eventTime(parser);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (object == null || eventTime == null) {
+                throw new IOException("no object or no change.eventTime");
+            }
+            return new EventAttributes(object, eventTime);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable stored lifecycle event: " + e.getMessage(), e);
         }
+    }
+
+    /** Reads the change object to its end, answering its eventTime. */
+    private static Instant eventTime(JsonParser parser) throws IOException {
+        Instant eventTime = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if ("eventTime".equals(field)) {
+                eventTime = MAPPER.readValue(parser, Instant.class);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return eventTime;
     }
 }

@@ -63,7 +63,7 @@ public class LifecycleEventPublisher {
                 .withType(LifecycleEventType.ofEventClass(message.getPayloadType()).cloudEventType())
                 .withSource(SOURCE)
                 .withSubject(attributes.object().subject())
-                .withTime(attributes.change().eventTime().atOffset(ZoneOffset.UTC))
+                .withTime(attributes.eventTime().atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .withData(data)
                 .withExtension(SEQUENCE_EXTENSION, message.getSequenceNumber())
