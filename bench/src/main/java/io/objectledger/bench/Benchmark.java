@@ -1,5 +1,6 @@
 package io.objectledger.bench;
 
+import io.objectledger.bench.generate.RgwJson;
 import io.objectledger.bench.generate.LoadMix;
 import io.objectledger.bench.generate.NotificationStream;
 import io.objectledger.bench.measure.CpuMeter;
@@ -14,6 +15,7 @@ import io.objectledger.bench.load.RgwProducer;
 import io.objectledger.stack.LocalStack;
 import io.objectledger.stack.StackSettings;
 
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,6 +86,7 @@ public final class Benchmark {
                         + " %d distinct changes expected", stream.deliveries().size(), bench.objects(),
                 bench.duplicateShare() * 100, bench.reorderShare() * 100, events));
         Path jfr = bench.reportDir().resolve(bench.profileService() + ".jfr");
+        List<byte[]> bodies = RgwJson.bodies(stream.deliveries());
         CpuMeter cpu = new CpuMeter();
         cpu.start();
         long start = System.nanoTime();
@@ -91,7 +94,7 @@ public final class Benchmark {
         JfrProfile.start(profiled, Duration.ofSeconds(60), jfr);
         Thread producing = new Thread(() -> {
             try (RgwProducer producer = new RgwProducer(settings.bootstrapServers())) {
-                producer.send(LedgerProgress.NOTIFICATIONS, stream.deliveries(), 0, (d, i) -> { });
+                producer.send(LedgerProgress.NOTIFICATIONS, stream.deliveries(), bodies, 0, (d, i) -> { });
             }
         }, "bench-producer");
         producing.start();

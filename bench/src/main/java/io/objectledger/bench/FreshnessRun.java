@@ -1,5 +1,6 @@
 package io.objectledger.bench;
 
+import io.objectledger.bench.generate.RgwJson;
 import io.objectledger.bench.generate.Delivery;
 import io.objectledger.bench.generate.LoadMix;
 import io.objectledger.bench.generate.NotificationStream;
@@ -49,13 +50,14 @@ final class FreshnessRun {
         LedgerProgress.Target target = new LedgerProgress.Target(before.events() + stream.expected().events(),
                 before.objects() + objects);
         Map<String, Long> producedAtMillis = new ConcurrentHashMap<>();
+        List<byte[]> bodies = RgwJson.bodies(stream.deliveries());
         QueryTimings catalogBefore = QueryTimings.read(settings.baseUrl("catalog"));
         QueryTimings auditBefore = QueryTimings.read(settings.baseUrl("audit"));
         try (FreshnessProbe catalog = new FreshnessProbe(settings.baseUrl("catalog") + "/api/catalog");
              FreshnessProbe audit = new FreshnessProbe(settings.baseUrl("audit") + "/api/audit");
              RgwProducer producer = new RgwProducer(settings.bootstrapServers())) {
             long start = System.nanoTime();
-            producer.send(LedgerProgress.NOTIFICATIONS, stream.deliveries(), rate, (delivery, index) -> {
+            producer.send(LedgerProgress.NOTIFICATIONS, stream.deliveries(), bodies, rate, (delivery, index) -> {
                 if (sampled.contains(index)) {
                     long now = System.nanoTime();
                     producedAtMillis.put(new ObjectIdentity(delivery.change().bucket(), delivery.change().key()).aggregateId(),

@@ -1,5 +1,6 @@
 package io.objectledger.bench.fault;
 
+import io.objectledger.bench.generate.RgwJson;
 import io.objectledger.bench.BenchReport;
 import io.objectledger.bench.BenchSettings;
 import io.objectledger.bench.Machine;
@@ -59,10 +60,11 @@ public final class FaultRun {
             // Ctrl-C or a SIGTERM must not leave five JVMs behind.
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             LedgerDatabase database = new LedgerDatabase(settings);
+            List<byte[]> bodies = RgwJson.bodies(stream.deliveries());
             long start = System.nanoTime();
             Thread producing = new Thread(() -> {
                 try (RgwProducer producer = new RgwProducer(settings.bootstrapServers())) {
-                    producer.send(LedgerProgress.NOTIFICATIONS, stream.deliveries(), rate, (d, i) -> { });
+                    producer.send(LedgerProgress.NOTIFICATIONS, stream.deliveries(), bodies, rate, (d, i) -> { });
                 }
             }, "bench-producer");
             producing.start();

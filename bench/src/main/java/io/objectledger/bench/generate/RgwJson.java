@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,11 @@ public final class RgwJson {
     private static final JsonFactory JSON = new JsonFactory();
 
     private RgwJson() {
+    }
+
+    /** Every delivery's body, in order. */
+    public static List<byte[]> bodies(List<Delivery> deliveries) {
+        return deliveries.stream().map(RgwJson::body).toList();
     }
 
     public static byte[] body(Delivery delivery) {

@@ -39,10 +39,13 @@ public final class RgwProducer implements AutoCloseable {
     }
 
     /**
-     * Sends every delivery, paced at {@code perSecond} (0: as fast as possible), calling
+     * Sends every delivery with its body ({@link RgwJson#bodies}, written before the caller's clock
+     * starts: RGW writes its JSON on its own hosts, not on the ledger's cores), paced at
+     * {@code perSecond} (0: as fast as possible), calling
      * {@code onSend} with each delivery and its position just before it goes out.
      */
-    public void send(String topic, List<Delivery> deliveries, double perSecond, ObjIntConsumer<Delivery> onSend) {
+    public void send(String topic, List<Delivery> deliveries, List<byte[]> bodies, double perSecond,
+                     ObjIntConsumer<Delivery> onSend) {
         long start = System.nanoTime();
         for (int i = 0; i < deliveries.size(); i++) {
             if (perSecond > 0) {
@@ -54,7 +57,7 @@ public final class RgwProducer implements AutoCloseable {
             }
             Delivery delivery = deliveries.get(i);
             onSend.accept(delivery, i);
-            producer.send(new ProducerRecord<>(topic, delivery.partitionKey(), RgwJson.body(delivery)),
+            producer.send(new ProducerRecord<>(topic, delivery.partitionKey(), bodies.get(i)),
                     (metadata, error) -> {
                         if (error != null) {
                             failure.compareAndSet(null, error);

@@ -1,5 +1,6 @@
 package io.objectledger.bench.measure;
 
+import io.objectledger.bench.generate.RgwJson;
 import io.objectledger.bench.generate.Delivery;
 import io.objectledger.bench.load.RgwProducer;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,11 +38,12 @@ public final class KafkaReference {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
+        List<byte[]> bodies = RgwJson.bodies(deliveries);
         long start = System.nanoTime();
         CompletableFuture<Long> consumed = CompletableFuture.supplyAsync(() -> consume(bootstrapServers, topic,
                 "bench-reference-live", deliveries.size()));
         try (RgwProducer producer = new RgwProducer(bootstrapServers)) {
-            producer.send(topic, deliveries, 0, (delivery, index) -> { });
+            producer.send(topic, deliveries, bodies, 0, (delivery, index) -> { });
         }
         double produceSeconds = (System.nanoTime() - start) / 1e9;
         long consumedAt = consumed.get(10, TimeUnit.MINUTES);

@@ -36,10 +36,11 @@ public final class KafkaClientSettings {
 
     /**
      * A consumer of a batching loop: the loop commits offsets itself, after the batch is durable,
-     * and a killed member's partitions move to the others after 10 s, not the default 45 s. Under
-     * load the broker answers a fetch when 64 KiB are ready or 20 ms have passed, instead of at
-     * every record: each batch costs a database commit and an offset commit, so larger batches
-     * are cheaper, for at most 20 ms more latency per stage when the stream is quiet.
+     * and a killed member's partitions move to the others after 10 s, not the default 45 s. The
+     * broker answers a fetch when 256 KiB are ready or 50 ms have passed, instead of at every
+     * record: each batch costs a database commit and a broker request or two, so larger batches
+     * are cheaper (at 64 KiB / 20 ms the broker took 19 % more CPU; BENCHMARKS.md, run Q), for at
+     * most 50 ms more latency per stage when the stream is quiet.
      */
     public static Map<String, Object> batchConsumer(String bootstrapServers, String group, String clientId,
                                                     int maxBatch) {
