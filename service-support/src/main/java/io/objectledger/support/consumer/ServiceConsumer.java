@@ -32,6 +32,11 @@ public class ServiceConsumer {
     @Inject
     Config config;
 
+    /** How long the broker may hold a fetch for a fuller batch; every consumer of the service. */
+    @Inject
+    @ConfigProperty(name = "ledger.consumer.fetch-wait-ms", defaultValue = "" + ConsumerLoopSettings.DEFAULT_FETCH_WAIT_MS)
+    int fetchWaitMs;
+
     @Inject
     Instance<BatchHandler> handlers;
 
@@ -51,7 +56,8 @@ public class ServiceConsumer {
             return Optional.empty();
         }
         int maxBatch = config.getOptionalValue(prefix + "max-batch", Integer.class).orElse(500);
-        return Optional.of(new ConsumerLoopSettings(bootstrapServers, group.get(), instance, topics.get(), maxBatch));
+        return Optional.of(new ConsumerLoopSettings(bootstrapServers, group.get(), instance, topics.get(), maxBatch,
+                fetchWaitMs));
     }
 
     @PreDestroy

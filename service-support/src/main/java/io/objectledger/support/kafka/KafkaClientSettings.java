@@ -37,13 +37,13 @@ public final class KafkaClientSettings {
     /**
      * A consumer of a batching loop: the loop commits offsets itself, after the batch is durable,
      * and a killed member's partitions move to the others after 10 s, not the default 45 s. The
-     * broker answers a fetch when 256 KiB are ready or 50 ms have passed, instead of at every
-     * record: each batch costs a database commit and a broker request or two, so larger batches
-     * are cheaper (at 64 KiB / 20 ms the broker took 19 % more CPU; BENCHMARKS.md, run Q), for at
-     * most 50 ms more latency per stage when the stream is quiet.
+     * broker answers a fetch when 256 KiB are ready or {@code fetchWaitMs} (50 by default) have
+     * passed, instead of at every record: each batch costs a database commit and a broker request
+     * or two, so larger batches are cheaper (at 64 KiB / 20 ms the broker took 19 % more CPU;
+     * BENCHMARKS.md, run Q), for at most that much more latency per stage when the stream is quiet.
      */
     public static Map<String, Object> batchConsumer(String bootstrapServers, String group, String clientId,
-                                                    int maxBatch) {
+                                                    int maxBatch, int fetchWaitMs) {
         return Map.ofEntries(
                 Map.entry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 Map.entry(ConsumerConfig.GROUP_ID_CONFIG, group),
@@ -52,7 +52,7 @@ public final class KafkaClientSettings {
                 Map.entry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 Map.entry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch),
                 Map.entry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 262_144),
-                Map.entry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50),
+                Map.entry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, fetchWaitMs),
                 Map.entry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000),
                 Map.entry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000),
                 Map.entry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()),
