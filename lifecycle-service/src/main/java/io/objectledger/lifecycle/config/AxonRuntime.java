@@ -55,7 +55,6 @@ public class AxonRuntime {
     private static final Logger LOG = Logger.getLogger(AxonRuntime.class.getName());
     private static final long FETCH_DELAY_MS = 50;
     private static final int PUBLISH_BATCH = 500;
-    private static final int CACHED_EVENTS = 1_000;
     private static final int COMMANDS_PER_UNIT_OF_WORK = 100;
 
     @Resource(lookup = "jdbc/ledger")
@@ -126,10 +125,6 @@ public class AxonRuntime {
                         // Events committed by a command batch are not announced to the publisher;
                         // it finds them on its next fetch, so fetch often (default: every second).
                         .fetchDelay(FETCH_DELAY_MS)
-                        // Recent events kept in memory for processors near the head (Axon's default
-                        // 10,000, serialised payloads included, held a large part of the 256 MiB heap
-                        // after a burst, and full collections followed); the publisher reads the rest.
-                        .cachedEvents(CACHED_EVENTS)
                         .messageMonitor(config.messageMonitor(EmbeddedEventStore.class, "eventStore"))
                         .spanFactory(config.getComponent(EventBusSpanFactory.class))
                         .build())
