@@ -5,6 +5,7 @@ import io.objectledger.bench.generate.Delivery;
 import io.objectledger.bench.generate.LoadMix;
 import io.objectledger.bench.generate.NotificationStream;
 import io.objectledger.bench.load.RgwProducer;
+import io.objectledger.bench.measure.StageLag;
 import io.objectledger.bench.measure.FreshnessProbe;
 import io.objectledger.bench.measure.Latencies;
 import io.objectledger.bench.measure.LedgerDatabase;
@@ -55,7 +56,8 @@ final class FreshnessRun {
         QueryTimings auditBefore = QueryTimings.read(settings.baseUrl("audit"));
         try (FreshnessProbe catalog = new FreshnessProbe(settings.baseUrl("catalog") + "/api/catalog");
              FreshnessProbe audit = new FreshnessProbe(settings.baseUrl("audit") + "/api/audit");
-             RgwProducer producer = new RgwProducer(settings.bootstrapServers())) {
+             RgwProducer producer = new RgwProducer(settings.bootstrapServers());
+             StageLag lag = new StageLag(topics)) {
             long start = System.nanoTime();
             producer.send(LedgerProgress.NOTIFICATIONS, stream.deliveries(), bodies, rate, (delivery, index) -> {
                 if (sampled.contains(index)) {
@@ -87,6 +89,7 @@ final class FreshnessRun {
                         catalog.timedOutRequests(), audit.timedOutRequests()));
             }
             stageTable(database.firstWrites(producedAtMillis.keySet()), producedAtMillis);
+            lagTable(lag, rate);
             report.line("");
             report.line(last.reached(target)
                     ? String.format("All caught up %.1f s after the first notification of this phase.",
@@ -94,6 +97,19 @@ final class FreshnessRun {
                     : "NOT caught up within " + bench.drainTimeout().toMinutes() + " min: " + last);
             return target;
         }
+    }
+
+    /** Which stage held the queue: each consumer group's lag during the phase, in records and in seconds of the rate. */
+    private void lagTable(StageLag lag, int rate) {
+        report.line("");
+        report.line("Each consumer group's lag during the phase (records on its topic not committed yet, every 0.5 s;"
+                + " commits trail the work by up to 250 ms):");
+        report.line("");
+        report.row("stage", "max lag", "p90 lag");
+        report.row("---", "---", "---");
+        lag.maxAndP90().forEach((stage, maxAndP90) -> report.row(stage,
+                String.format("%,d (%.2f s)", maxAndP90[0], maxAndP90[0] / (double) rate),
+                String.format("%,d (%.2f s)", maxAndP90[1], maxAndP90[1] / (double) rate)));
     }
 
     /** The query services' own timing of the object endpoint during the phase. */
