@@ -114,7 +114,8 @@ public class ConsumerLoopIT {
     }
 
     private static ConsumerLoopSettings settings(String group, String topic) {
-        return new ConsumerLoopSettings(LocalStackExtension.settings().bootstrapServers(), group, "it", List.of(topic), 20);
+        return new ConsumerLoopSettings(LocalStackExtension.settings().bootstrapServers(), group, "it", List.of(topic), 20,
+                ConsumerLoopSettings.DEFAULT_FETCH_WAIT_MS);
     }
 
     private static String value(ConsumerRecord<String, byte[]> record) {

@@ -39,7 +39,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -182,7 +181,7 @@ public class AxonRuntime {
         try {
             storage.lookUp(commands.stream().map(command -> command.object().aggregateId())
                     .filter(id -> !aggregates.axon().containsKey(id))
-                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+                    .collect(Collectors.toSet()));
             CommandGateway gateway = axon.commandGateway();
             List<Object> results = new ArrayList<>(commands.size());
             for (int from = 0; from < commands.size(); from += COMMANDS_PER_UNIT_OF_WORK) {

@@ -24,9 +24,10 @@ import java.util.logging.Logger;
 /**
  * One thread that polls a batch, hands it to the service, and commits the offsets only of what
  * the service has made durable: at-least-once, one round trip per batch instead of one per
- * record, and a commit at most every 250 ms. Nothing ends the loop but {@link #close()}: a failed batch is fetched again after a
- * back-off (the loop keeps polling, so the member stays in its group), and a broker that
- * crashes is waited out by the Kafka client, which reconnects by itself.
+ * record, and a commit at most every 250 ms. Nothing ends the loop but {@link #close()}: a
+ * failed batch is fetched again after a back-off (the loop keeps polling, so the member stays in
+ * its group), and a broker that crashes is waited out by the Kafka client, which reconnects by
+ * itself.
  */
 public final class ConsumerLoop implements AutoCloseable {
 

@@ -15,11 +15,6 @@ public record ConsumerLoopSettings(String bootstrapServers, String group, String
 
     public static final int DEFAULT_FETCH_WAIT_MS = 50;
 
-    public ConsumerLoopSettings(String bootstrapServers, String group, String instance, List<String> topics,
-                                int maxBatch) {
-        this(bootstrapServers, group, instance, topics, maxBatch, DEFAULT_FETCH_WAIT_MS);
-    }
-
     public String clientId() {
         return group + "-" + instance;
     }
