@@ -69,10 +69,13 @@ public record StackSettings(Path root, Path work, int kafkaPort, int httpPortBas
         return "postgresql".equals(db);
     }
 
-    /** Each service owns its database; on PostgreSQL one database per service on the server. */
+    /**
+     * Each service owns its database; on PostgreSQL one database per service on the server, with
+     * the driver sending a JDBC batch of inserts as multi-row inserts (as the kustomize base does).
+     */
     public String databaseUrl(String service) {
         return postgres()
-                ? postgresUrl + databaseName(service)
+                ? postgresUrl + databaseName(service) + "?reWriteBatchedInserts=true"
                 // Without WRITE_DELAY=0, H2 holds the last ~0.5 s of commits in memory: a killed service loses them.
                 : "jdbc:h2:file:" + work.resolve("data").resolve(service).toAbsolutePath() + ";WRITE_DELAY=0";
     }

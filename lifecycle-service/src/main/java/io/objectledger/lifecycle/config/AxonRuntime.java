@@ -96,6 +96,8 @@ public class AxonRuntime {
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
                 .snapshotSerializer(Serializers.snapshots())
+                // The publisher reads the store in queries of this many events (Axon's default: 100).
+                .batchSize(PUBLISH_BATCH)
                 .build(), transactions);
 
         DbSchedulerDeadlineManagerSupplier deadlineManager = new DbSchedulerDeadlineManagerSupplier();
