@@ -3,6 +3,7 @@ package io.objectledger.lifecycle.messaging;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.objectledger.events.json.LedgerJson;
 import io.objectledger.events.object.ObjectIdentity;
 
@@ -19,6 +20,9 @@ import java.time.Instant;
 record EventAttributes(ObjectIdentity object, Instant eventTime) {
 
     private static final ObjectMapper MAPPER = LedgerJson.newMapper();
+    // Readers resolve their deserializer once; MAPPER.readValue(parser, type) looked it up per call.
+    private static final ObjectReader OBJECT = MAPPER.readerFor(ObjectIdentity.class);
+    private static final ObjectReader INSTANT = MAPPER.readerFor(Instant.class);
 
     static EventAttributes read(byte[] eventJson) {
         try (JsonParser parser = MAPPER.createParser(eventJson)) {
@@ -31,7 +35,7 @@ record EventAttributes(ObjectIdentity object, Instant eventTime) {
                 String field = parser.currentName();
                 parser.nextToken();
                 switch (field) {
-                    case "object" -> object = MAPPER.readValue(parser, ObjectIdentity.class);
+                    case "object" -> object = OBJECT.readValue(parser);
                     case "change" -> eventTime = eventTime(parser);
                     default -> parser.skipChildren();
                 }
@@ -52,7 +56,7 @@ record EventAttributes(ObjectIdentity object, Instant eventTime) {
             String field = parser.currentName();
             parser.nextToken();
             if ("eventTime".equals(field)) {
-                eventTime = MAPPER.readValue(parser, Instant.class);
+                eventTime = INSTANT.readValue(parser);
             } else {
                 parser.skipChildren();
             }
