@@ -2,6 +2,8 @@ package io.objectledger.events.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.objectledger.events.command.ObjectCommand;
 
 import java.io.IOException;
@@ -10,11 +12,14 @@ import java.io.UncheckedIOException;
 /** JSON form of the commands on the object-commands topic. */
 public final class CommandCodec {
 
-    private final ObjectMapper mapper = LedgerJson.newMapper();
+    private static final ObjectMapper MAPPER = LedgerJson.newMapper();
+    // Made once: a reader or writer resolves its (de)serializer when it is created.
+    private final ObjectReader reader = MAPPER.readerFor(ObjectCommand.class);
+    private final ObjectWriter writer = MAPPER.writerFor(ObjectCommand.class);
 
     public byte[] encode(ObjectCommand command) {
         try {
-            return mapper.writerFor(ObjectCommand.class).writeValueAsBytes(command);
+            return writer.writeValueAsBytes(command);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a command record always serialises", e);
         }
@@ -22,7 +27,7 @@ public final class CommandCodec {
 
     public ObjectCommand decode(byte[] json) {
         try {
-            return mapper.readValue(json, ObjectCommand.class);
+            return reader.readValue(json);
         } catch (IOException e) {
             throw new UncheckedIOException("not an object command: " + e.getMessage(), e);
         }
