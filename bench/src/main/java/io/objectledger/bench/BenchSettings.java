@@ -36,4 +36,9 @@ public record BenchSettings(int notifications, int objects, double duplicateShar
                 Path.of(System.getProperty("bench.ci.log", "/tmp/ci.log")),
                 Duration.ofMinutes(Long.getLong("bench.ci.wait.minutes", 15)));
     }
+
+    /** {@code -Dbench.profile=none}: no JFR recording, which costs the recorded service CPU of its own. */
+    public boolean profiling() {
+        return !"none".equals(profileService);
+    }
 }

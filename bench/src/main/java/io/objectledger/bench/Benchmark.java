@@ -90,8 +90,10 @@ public final class Benchmark {
         CpuMeter cpu = new CpuMeter();
         cpu.start();
         long start = System.nanoTime();
-        long profiled = StackProcesses.pid(bench.profileService());
-        JfrProfile.start(profiled, Duration.ofSeconds(60), jfr);
+        long profiled = bench.profiling() ? StackProcesses.pid(bench.profileService()) : -1;
+        if (bench.profiling()) {
+            JfrProfile.start(profiled, Duration.ofSeconds(60), jfr);
+        }
         Thread producing = new Thread(() -> {
             try (RgwProducer producer = new RgwProducer(settings.bootstrapServers())) {
                 producer.send(LedgerProgress.NOTIFICATIONS, stream.deliveries(), bodies, 0, (d, i) -> { });
@@ -103,7 +105,7 @@ public final class Benchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         producing.join();
         Map<String, Double> spent = cpu.stop();
-        boolean recorded = JfrProfile.stop(profiled, jfr);
+        boolean recorded = bench.profiling() && JfrProfile.stop(profiled, jfr);
         report.line("Last reading: " + last);
         report.line(last.reached(target) ? "" : "NOT COMPLETE within " + bench.drainTimeout().toMinutes() + " min.");
         report.row("notifications/s end to end", "distinct changes/s", "seconds", "CPU s per 1,000 notifications (stack: JVMs + PostgreSQL)",

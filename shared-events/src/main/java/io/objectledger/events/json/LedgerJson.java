@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.objectledger.events.command.ObjectCommand;
@@ -13,6 +14,8 @@ import io.objectledger.events.command.RecordObjectCreated;
 import io.objectledger.events.command.RecordObjectExpired;
 import io.objectledger.events.command.RecordObjectRemoved;
 import io.objectledger.events.command.RecordObjectTransitioned;
+
+import java.time.Instant;
 
 /** The one JSON configuration of the contract; every service reads and writes through it. */
 public final class LedgerJson {
@@ -28,6 +31,7 @@ public final class LedgerJson {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
+                .addModule(new SimpleModule("iso-instants").addDeserializer(Instant.class, new IsoInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.objectledger.events.time.IsoInstants;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -210,7 +211,7 @@ public final class RgwNotificationParser {
         Instant instant(String name) {
             String value = text(name);
             try {
-                return Instant.parse(value);
+                return IsoInstants.parse(value);
             } catch (DateTimeParseException e) {
                 throw new RejectedNotificationException(RejectReason.INVALID_VALUE,
                         path + "." + name + " is not an ISO-8601 instant: " + value);

@@ -14,11 +14,13 @@ import io.objectledger.events.rgw.RgwCommandMapper;
 import io.objectledger.events.rgw.RgwNotificationParser;
 import org.junit.jupiter.api.Test;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CodecTest {
 
@@ -40,6 +42,25 @@ class CodecTest {
         assertThat(new String(codec.encode(created), StandardCharsets.UTF_8))
                 .contains("\"type\":\"RecordObjectCreated\"")
                 .contains("\"eventTime\":\"2026-11-26T21:53:21.983440Z\"");
+    }
+
+    @Test
+    void instantsAreReadInAnyIsoFormAndBadOnesAreRefusedNamingTheField() {
+        CommandCodec codec = new CommandCodec();
+        String json = new String(codec.encode(command("03-put-with-metadata-and-tags.json")), StandardCharsets.UTF_8);
+
+        ObjectCommand withOffset = codec.decode(json.replace("\"2026-11-26T21:53:21.983440Z\"",
+                "\"2026-11-26T23:53:21.98344+02:00\"").getBytes(StandardCharsets.UTF_8));
+        ObjectCommand asEpochSeconds = codec.decode(json.replace("\"2026-11-26T21:53:21.983440Z\"",
+                "1795730001.983440000").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(withOffset.change().eventTime()).isEqualTo(Instant.parse("2026-11-26T21:53:21.983440Z"));
+        assertThat(asEpochSeconds.change().eventTime()).isEqualTo(Instant.parse("2026-11-26T21:53:21.983440Z"));
+        assertThatThrownBy(() -> codec.decode(json.replace("\"2026-11-26T21:53:21.983440Z\"", "\"2026-11-26 21:53Z\"")
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("2026-11-26 21:53Z")
+                .hasMessageContaining("eventTime");
     }
 
     @Test
