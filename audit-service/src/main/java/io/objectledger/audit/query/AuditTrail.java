@@ -1,6 +1,5 @@
 package io.objectledger.audit.query;
 
-import io.objectledger.events.json.LifecycleEventCodec;
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.ObjectIdentity;
@@ -12,7 +11,6 @@ import jakarta.json.JsonReader;
 
 import javax.sql.DataSource;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,7 +60,6 @@ public class AuditTrail {
             """;
 
     private final DataSource dataSource;
-    private final LifecycleEventCodec codec = new LifecycleEventCodec();
 
     public AuditTrail(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -103,7 +100,8 @@ public class AuditTrail {
                         Instant recordedAt) throws SQLException {
         LifecycleEvent event = received.event();
         ChangeContext change = event.change();
-        String payload = new String(codec.encode(event), StandardCharsets.UTF_8);
+        // The JSON as published, not this build's re-encoding of what it understood of it.
+        String payload = received.json();
         String entryHash = HashChain.link(previousHash, received.id(), event.object().aggregateId(),
                 received.sequence(), received.type(), payload);
         int i = 1;

@@ -59,6 +59,19 @@ class AuditHashChainTest {
     }
 
     @Test
+    void recordsTheEventAsPublishedWithFieldsThisBuildDoesNotKnow() throws SQLException {
+        ReceivedLifecycleEvent known = removed(3, "2026-11-27T13:00:00Z");
+        String published = known.json().replaceFirst("\\{", "{\"addedInALaterMinorVersion\":\"kept\",");
+
+        append(new ReceivedLifecycleEvent(known.id(), known.type(), 3, known.event(), published));
+
+        assertThat(columnOf(3, "payload")).isEqualTo(published).contains("addedInALaterMinorVersion");
+        ChainVerification verification = trail.verify(OBJECT).orElseThrow();
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.entries()).isEqualTo(4);
+    }
+
+    @Test
     void chainAppendedAsOneBatchIsTheChainAppendedEventByEvent() {
         JdbcDataSource other = freshSchema();
         AuditTrail oneByOne = new AuditTrail(other);
@@ -144,16 +157,20 @@ class AuditHashChainTest {
         }
     }
 
-    private String previousHashOf(long sequence) throws SQLException {
+    private String columnOf(long sequence, String column) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT previous_hash FROM audit_entry WHERE sequence = ?")) {
+                     "SELECT " + column + " FROM audit_entry WHERE sequence = ?")) {
             query.setLong(1, sequence);
             try (var rows = query.executeQuery()) {
                 assertThat(rows.next()).isTrue();
                 return rows.getString(1);
             }
         }
+    }
+
+    private String previousHashOf(long sequence) throws SQLException {
+        return columnOf(sequence, "previous_hash");
     }
 
     private void execute(String sql) throws SQLException {

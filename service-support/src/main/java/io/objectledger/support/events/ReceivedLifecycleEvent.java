@@ -5,6 +5,7 @@ import io.objectledger.events.json.LifecycleEventCodec;
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.lifecycle.LifecycleEventType;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -12,11 +13,17 @@ import java.util.Optional;
  *
  * @param id       the CloudEvents id: stable across re-deliveries, the key to de-duplicate on
  * @param sequence the event's position in its object's history (0, 1, 2, ...)
+ * @param json     the event's JSON as published (the CloudEvents data), fields this build does not know included
  */
-public record ReceivedLifecycleEvent(String id, String type, long sequence, LifecycleEvent event) {
+public record ReceivedLifecycleEvent(String id, String type, long sequence, LifecycleEvent event, String json) {
 
     public static final String SEQUENCE_EXTENSION = "ledgersequence";
     private static final LifecycleEventCodec CODEC = new LifecycleEventCodec();
+
+    /** An event as the ledger publishes it: its JSON is the contract's encoding of {@code event}. */
+    public ReceivedLifecycleEvent(String id, String type, long sequence, LifecycleEvent event) {
+        this(id, type, sequence, event, new String(CODEC.encode(event), StandardCharsets.UTF_8));
+    }
 
     /** Empty for an event type this build does not know (a newer contract version). */
     public static Optional<ReceivedLifecycleEvent> from(CloudEvent cloudEvent) {
@@ -31,8 +38,9 @@ public record ReceivedLifecycleEvent(String id, String type, long sequence, Life
             throw new IllegalArgumentException("lifecycle event " + cloudEvent.getId() + " has no "
                     + SEQUENCE_EXTENSION + " extension");
         }
-        LifecycleEvent event = CODEC.decode(cloudEvent.getType(), cloudEvent.getData().toBytes());
+        byte[] json = cloudEvent.getData().toBytes();
+        LifecycleEvent event = CODEC.decode(cloudEvent.getType(), json);
         return Optional.of(new ReceivedLifecycleEvent(cloudEvent.getId(), cloudEvent.getType(),
-                Long.parseLong(sequence.toString()), event));
+                Long.parseLong(sequence.toString()), event, new String(json, StandardCharsets.UTF_8)));
     }
 }
