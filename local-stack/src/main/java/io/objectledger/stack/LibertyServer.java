@@ -22,6 +22,7 @@ final class LibertyServer implements AutoCloseable {
     private final String name;
     private final StackSettings settings;
     private final Path output;
+    private final ClassDataArchive classData;
     private ChildProcess process;
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -29,6 +30,9 @@ final class LibertyServer implements AutoCloseable {
         this.name = name;
         this.settings = settings;
         this.output = settings.work().resolve("liberty");
+        this.classData = settings.classData()
+                ? new ClassDataArchive(settings.libertyServers().resolveSibling("class-data").resolve(name + ".jsa"))
+                : null;
     }
 
     void start() throws IOException {
@@ -42,7 +46,7 @@ final class LibertyServer implements AutoCloseable {
                 settings.work().resolve(name + ".log"));
     }
 
-    private Map<String, String> environment() {
+    private Map<String, String> environment() throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("WLP_OUTPUT_DIR", output.toAbsolutePath().toString());
         env.put("HTTP_PORT", String.valueOf(settings.httpPort(name)));
@@ -50,6 +54,12 @@ final class LibertyServer implements AutoCloseable {
         env.put("DB_URL", settings.databaseUrl(name));
         env.put("LEDGER_INGEST_TOKENS", String.join(",", settings.ingestTokens()));
         settings.passThrough().forEach(env::put);
+        if (classData != null) {
+            // Liberty's bootstrap agent (its vendor metrics: connection pools, thread pools, HTTP
+            // durations) would make the JVM refuse to write an archive for production use.
+            env.put("WLP_SKIP_BOOTSTRAP_AGENT", "true");
+            env.merge("JVM_ARGS", classData.jvmOption(), (given, option) -> given + " " + option);
+        }
         if (settings.postgres()) {
             env.put("DB_DATASOURCE_CLASS", "org.postgresql.ds.PGSimpleDataSource");
             env.put("DB_USER", settings.postgresUser());
@@ -98,6 +108,16 @@ final class LibertyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             return true;
         }
+    }
+
+    /** True when this start had no class-data archive and the server writes it on a clean stop. */
+    boolean writesClassDataAtStop() {
+        return classData != null && classData.writtenAtExit();
+    }
+
+    /** False when a clean stop that was to write the class-data archive did not. */
+    boolean hasClassData() {
+        return classData != null && classData.exists();
     }
 
     /** Stops the server the hard way, as a crash or an OOM kill would. */

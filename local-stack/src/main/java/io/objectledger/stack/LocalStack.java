@@ -74,8 +74,34 @@ public final class LocalStack implements AutoCloseable {
             server.awaitReady(http);
             log(server.name() + "-service ready at " + settings.baseUrl(server.name()));
         }
+        makeClassData(http);
         supervisor.scheduleWithFixedDelay(() -> servers.forEach(server -> superviseLiveness(server, http)),
                 LIVENESS_PERIOD.toSeconds(), LIVENESS_PERIOD.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * On the first start of a build, stops the servers cleanly so that each JVM writes its
+     * class-data archive, and starts them again from it: every later start, including a
+     * restart after a crash, takes about half as long.
+     */
+    private void makeClassData(HttpClient http) throws IOException, InterruptedException {
+        List<LibertyServer> writing = servers.stream().filter(LibertyServer::writesClassDataAtStop).toList();
+        if (writing.isEmpty()) {
+            return;
+        }
+        log("First start of this build: restarting " + writing.stream().map(LibertyServer::name).toList()
+                + " once to write their class-data archives (faster starts from now on)");
+        for (LibertyServer server : writing) {
+            server.stop();
+            if (!server.hasClassData()) {
+                log(server.name() + "-service wrote no class-data archive; it starts without one (see "
+                        + settings.work().resolve(server.name() + ".log") + ")");
+            }
+            server.start();
+        }
+        for (LibertyServer server : writing) {
+            server.awaitReady(http);
+        }
     }
 
     /** What Kubernetes does with the liveness probe: a service whose /health/live is DOWN is restarted. */

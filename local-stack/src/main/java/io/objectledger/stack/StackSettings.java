@@ -13,10 +13,11 @@ import java.util.TreeMap;
  * @param fresh        start from empty Kafka and database state
  * @param ingestTokens   push tokens the ingest endpoint accepts; the first is the one to use
  * @param databasePrefix PostgreSQL database names are this plus the service name
+ * @param classData    start the servers from class-data archives, made on the first start of a build
  */
 public record StackSettings(Path root, Path work, int kafkaPort, int httpPortBase, String db,
                             String postgresUrl, String postgresUser, boolean fresh, int partitions,
-                            List<String> ingestTokens, String databasePrefix) {
+                            List<String> ingestTokens, String databasePrefix, boolean classData) {
 
     public static final List<String> SERVICES = List.of("ingest", "lifecycle", "catalog", "audit");
 
@@ -33,7 +34,8 @@ public record StackSettings(Path root, Path work, int kafkaPort, int httpPortBas
                 Boolean.getBoolean("stack.fresh"),
                 Integer.getInteger("stack.partitions", 3),
                 List.of(System.getProperty("stack.ingest.tokens", "local-dev-token").split(",")),
-                System.getProperty("stack.db.prefix", "ledger_"));
+                System.getProperty("stack.db.prefix", "ledger_"),
+                Boolean.parseBoolean(System.getProperty("stack.class-data", "true")));
     }
 
     /** The URL to give RGW as its push endpoint, token in the path as RGW 16.2 needs it. */
