@@ -46,7 +46,9 @@ class SnapshotSerializationTest {
         ObjectLifecycle restored = snapshots.deserialize(
                 new SimpleSerializedObject<>(snapshot.getData(), byte[].class, snapshot.getType()));
 
-        assertThat(restored).usingRecursiveComparison().isEqualTo(original);
+        // An identity is a value (its memoised id is not state)
+        assertThat(restored).usingRecursiveComparison()
+                .withEqualsForType(ObjectIdentity::equals, ObjectIdentity.class).isEqualTo(original);
         assertThat(restored.handle(new RecordObjectRemoved(OBJECT, FACTS, false, change("delete", 5))))
                 .isEqualTo(ChangeOutcome.DUPLICATE);
     }

@@ -1,5 +1,7 @@
 package io.objectledger.events.json;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,6 +16,7 @@ import io.objectledger.events.command.RecordObjectCreated;
 import io.objectledger.events.command.RecordObjectExpired;
 import io.objectledger.events.command.RecordObjectRemoved;
 import io.objectledger.events.command.RecordObjectTransitioned;
+import io.objectledger.events.object.ObjectIdentity;
 
 import java.time.Instant;
 
@@ -36,7 +39,22 @@ public final class LedgerJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .addMixIn(ObjectCommand.class, CommandTypes.class)
+                .addMixIn(ObjectIdentity.class, ObjectIdentityForm.class)
                 .build();
+    }
+
+    /** An object identity is {@code {"bucket": ..., "key": ...}}, as when it was a record; its derived id is not written. */
+    private abstract static class ObjectIdentityForm {
+
+        @JsonCreator
+        ObjectIdentityForm(@JsonProperty("bucket") String bucket, @JsonProperty("key") String key) {
+        }
+
+        @JsonProperty("bucket")
+        abstract String bucket();
+
+        @JsonProperty("key")
+        abstract String key();
     }
 
     /** Commands carry their type in a {@code type} property; the records stay annotation-free. */

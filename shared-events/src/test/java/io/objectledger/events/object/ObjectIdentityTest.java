@@ -1,5 +1,7 @@
 package io.objectledger.events.object;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.objectledger.events.json.LedgerJson;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,5 +37,26 @@ class ObjectIdentityTest {
         assertThat(new ObjectIdentity("b", "x".repeat(1024)).key()).hasSize(1024);
         assertThatThrownBy(() -> new ObjectIdentity("b", "x".repeat(1025)))
                 .hasMessageContaining("1025 bytes");
+    }
+
+    @Test
+    void itsJsonIsBucketAndKeyOnlyEvenAfterItsIdWasComputed() throws Exception {
+        ObjectMapper contract = LedgerJson.newMapper();
+        ObjectIdentity object = new ObjectIdentity("acme:invoices", "2026/a b.pdf");
+        String id = object.aggregateId();
+
+        String json = contract.writeValueAsString(object);
+        ObjectIdentity read = contract.readValue(json, ObjectIdentity.class);
+
+        assertThat(contract.readTree(json).properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactlyInAnyOrder("bucket", "key");
+        assertThat(read).isEqualTo(object).hasSameHashCodeAs(object);
+        assertThat(read.aggregateId()).isEqualTo(id).isEqualTo(Sha256.hex("acme:invoices/2026/a b.pdf"));
+    }
+
+    @Test
+    void aMissingKeyInJsonIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> LedgerJson.newMapper().readValue("{\"bucket\":\"b\"}", ObjectIdentity.class))
+                .hasMessageContaining("key");
     }
 }
