@@ -10,13 +10,14 @@ import java.util.List;
  * {@code stack.*}, see StackSettings).
  *
  * @param freshnessRates fixed rates (notifications/s) at which freshness is measured in turn
+ * @param startupRounds  how many times each service is killed and started again for its start-up time
  * @param ciLog          a log that ends with {@code EXIT <code>} when a concurrent CI run is done;
  *                       measuring waits for it so that the numbers are not another job's
  */
 public record BenchSettings(int notifications, int objects, double duplicateShare, double reorderShare, long seed,
                             List<Integer> freshnessRates, Duration freshnessDuration, int freshnessSamples,
                             Duration drainTimeout, String profileService, Path reportDir, Path ciLog,
-                            Duration ciWait) {
+                            Duration ciWait, int startupRounds) {
 
     public static BenchSettings fromSystemProperties() {
         int notifications = Integer.getInteger("bench.notifications", 20_000);
@@ -34,7 +35,8 @@ public record BenchSettings(int notifications, int objects, double duplicateShar
                 System.getProperty("bench.profile", "lifecycle"),
                 Path.of(System.getProperty("bench.report.dir", "target")),
                 Path.of(System.getProperty("bench.ci.log", "/tmp/ci.log")),
-                Duration.ofMinutes(Long.getLong("bench.ci.wait.minutes", 15)));
+                Duration.ofMinutes(Long.getLong("bench.ci.wait.minutes", 15)),
+                Integer.getInteger("bench.startup.rounds", 3));
     }
 
     /** {@code -Dbench.profile=none}: no JFR recording, which costs the recorded service CPU of its own. */

@@ -23,6 +23,7 @@ final class LibertyServer implements AutoCloseable {
     private final StackSettings settings;
     private final Path output;
     private final ClassDataArchive classData;
+    private final CleanWorkarea workarea;
     private ChildProcess process;
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -33,6 +34,7 @@ final class LibertyServer implements AutoCloseable {
         this.classData = settings.classData()
                 ? new ClassDataArchive(settings.libertyServers().resolveSibling("class-data").resolve(name + ".jsa"))
                 : null;
+        this.workarea = new CleanWorkarea(output.resolve(name));
     }
 
     void start() throws IOException {
@@ -42,6 +44,7 @@ final class LibertyServer implements AutoCloseable {
                     + ": build the project first (./mvnw package)");
         }
         Files.createDirectories(output);
+        workarea.restore();
         process = ChildProcess.start(name, List.of(script.toString(), "run", name), environment(),
                 settings.work().resolve(name + ".log"));
     }
@@ -110,9 +113,9 @@ final class LibertyServer implements AutoCloseable {
         }
     }
 
-    /** True when this start had no class-data archive and the server writes it on a clean stop. */
-    boolean writesClassDataAtStop() {
-        return classData != null && classData.writtenAtExit();
+    /** True until a clean stop has left a workarea to start from, or while the class-data archive is missing. */
+    boolean cold() {
+        return !workarea.isSaved() || (classData != null && classData.writtenAtExit());
     }
 
     /** False when a clean stop that was to write the class-data archive did not. */
@@ -125,8 +128,10 @@ final class LibertyServer implements AutoCloseable {
         process.kill();
     }
 
-    void stop() {
+    /** Stops the server cleanly (the JVM writes a missing class-data archive) and keeps its workarea. */
+    void stop() throws IOException {
         process.stop(Duration.ofSeconds(30));
+        workarea.save();
     }
 
     Path logFile() {
@@ -145,6 +150,11 @@ final class LibertyServer implements AutoCloseable {
     public void close() {
         if (process != null) {
             process.stop(Duration.ofSeconds(30));
+            try {
+                workarea.save();
+            } catch (IOException e) {
+                System.out.println("[local-stack] Could not keep " + name + "-service's workarea for its next start: " + e);
+            }
         }
     }
 }
