@@ -30,8 +30,15 @@ import java.util.stream.Stream;
  */
 final class FirstSightStorageEngine implements EventStorageEngine {
 
+    /**
+     * Asks for each object's first event (sequence 0, which every history has): one lookup in the
+     * (aggregate, sequence) unique index per object, whatever the planner knows about the table.
+     * Asked for any event of the objects, PostgreSQL read the whole table for the IN list while
+     * the table had no statistics yet (a new store: 56-60 ms per batch at 90,000 events, against
+     * 4-5 ms), and more of it at every batch as the store grew.
+     */
     private static final String WITH_HISTORY =
-            "SELECT aggregateidentifier FROM domainevententry WHERE aggregateidentifier IN (%s) GROUP BY aggregateidentifier";
+            "SELECT aggregateidentifier FROM domainevententry WHERE sequencenumber = 0 AND aggregateidentifier IN (%s)";
 
     private final EventStorageEngine store;
     private final ConnectionProvider connections;

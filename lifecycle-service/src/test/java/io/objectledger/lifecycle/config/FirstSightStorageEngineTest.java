@@ -39,13 +39,14 @@ class FirstSightStorageEngineTest {
 
     @Test
     void objectsWithAHistoryAreReadFromTheStoreAndNewOnesAreNotLookedFor() {
-        store.appendEvents(event("known", 0));
+        store.appendEvents(event("known", 0), event("known", 1), event("known", 2));
         engine.lookUp(List.of("known", "new"));
 
         // Written behind the engine's back after the look-up: the look-up's answer stands for this thread.
         store.appendEvents(event("new", 0));
 
-        assertThat(engine.readEvents("known", 0).asStream()).hasSize(1);
+        assertThat(engine.readEvents("known", 0).asStream()).hasSize(3);
+        assertThat(engine.lastSequenceNumberFor("known")).contains(2L);
         assertThat(engine.readEvents("new", 0).asStream()).isEmpty();
         assertThat(engine.readSnapshot("new")).isEmpty();
         assertThat(CompletableFuture.supplyAsync(() -> engine.readEvents("new", 0).asStream().count()).join())
