@@ -149,9 +149,8 @@ final class LibertyServer implements AutoCloseable {
     @Override
     public void close() {
         if (process != null) {
-            process.stop(Duration.ofSeconds(30));
             try {
-                workarea.save();
+                stop();
             } catch (IOException e) {
                 System.out.println("[local-stack] Could not keep " + name + "-service's workarea for its next start: " + e);
             }
