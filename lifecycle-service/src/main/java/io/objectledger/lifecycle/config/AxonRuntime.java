@@ -54,7 +54,6 @@ public class AxonRuntime {
     private static final Logger LOG = Logger.getLogger(AxonRuntime.class.getName());
     private static final long FETCH_DELAY_MS = 50;
     private static final int PUBLISH_BATCH = 500;
-    private static final int CACHED_EVENTS = 2 * PUBLISH_BATCH;
     private static final int COMMANDS_PER_UNIT_OF_WORK = 100;
 
     @Resource(lookup = "jdbc/ledger")
@@ -79,6 +78,7 @@ public class AxonRuntime {
     private JdbcTransactionManager transactions;
     private AggregateCache aggregates;
     private FirstSightStorageEngine storage;
+    private StoredEventSource publisherSource;
 
     void startWithApplication(@Observes Startup startup) {
         LOG.fine(() -> "Axon started with the application, processors: " + axon.eventProcessingConfiguration()
@@ -100,6 +100,10 @@ public class AxonRuntime {
                 // The publisher reads the store in queries of this many events (Axon's default: 100).
                 .batchSize(PUBLISH_BATCH)
                 .build(), transactions);
+
+        // Not the event store's shared cache: see StoredEventSource. Woken by every command
+        // batch's commit, and otherwise fetching often (Axon's default: every second).
+        publisherSource = new StoredEventSource(storage, FETCH_DELAY_MS);
 
         DbSchedulerDeadlineManagerSupplier deadlineManager = new DbSchedulerDeadlineManagerSupplier();
         Scheduler scheduler = Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(deadlineManager))
@@ -129,14 +133,6 @@ public class AxonRuntime {
                 })
                 .configureEventStore(config -> EmbeddedEventStore.builder()
                         .storageEngine(storage)
-                        // Events committed by a command batch are not announced to the publisher;
-                        // it finds them on its next fetch, so fetch often (default: every second).
-                        .fetchDelay(FETCH_DELAY_MS)
-                        // Events read ahead for the publisher, its only tailing processor. Axon's
-                        // default (10,000) kept ~40 MB of recent events alive: every young
-                        // collection promoted them (lifecycle's pauses 90-140 ms at 2,000/s) and
-                        // the old generation filled (a 0.5 s full collection every ~15 s).
-                        .cachedEvents(CACHED_EVENTS)
                         .messageMonitor(config.messageMonitor(EmbeddedEventStore.class, "eventStore"))
                         .spanFactory(config.getComponent(EventBusSpanFactory.class))
                         .build())
@@ -149,7 +145,7 @@ public class AxonRuntime {
                 .eventProcessing(processing -> processing
                         // Batches of events are sent to Kafka together and awaited once (see the publisher).
                         .registerTrackingEventProcessor(LifecycleEventPublisher.PROCESSING_GROUP,
-                                org.axonframework.config.Configuration::eventStore,
+                                config -> publisherSource,
                                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                         .andBatchSize(PUBLISH_BATCH))
                         .registerEventHandler(config -> publisher)
@@ -204,6 +200,7 @@ public class AxonRuntime {
                         .toList()));
             }
             transaction.commit();
+            publisherSource.eventsCommitted();
             return results;
         } catch (RuntimeException e) {
             aggregates.clear();
