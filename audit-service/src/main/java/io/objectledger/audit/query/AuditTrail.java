@@ -32,12 +32,17 @@ import java.util.Set;
 /** The append-only audit table: each event stored once, whatever how often it is delivered. */
 public class AuditTrail {
 
-    // Not a unique-violation catch: on PostgreSQL that would abort the whole batch's transaction.
-    private static final String INSERT_IF_ABSENT = """
+    /*
+     * A plain VALUES insert, which the PostgreSQL driver sends a batch of as multi-row INSERTs
+     * (reWriteBatchedInserts; an INSERT ... SELECT ... WHERE NOT EXISTS went row by row). The
+     * events the trail holds already are left out first, in the same transaction; an entry that
+     * another member commits meanwhile (partitions moving between members) breaks the primary key,
+     * the batch fails and comes again, and then finds it recorded.
+     */
+    private static final String INSERT = """
             INSERT INTO audit_entry (event_id, object_id, bucket, object_key, sequence, event_type, event_name,
                    event_time, received_at, recorded_at, principal_id, request_id, payload, previous_hash, entry_hash)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-             WHERE NOT EXISTS (SELECT 1 FROM audit_entry WHERE event_id = ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String RECORDED_IDS = "SELECT event_id FROM audit_entry WHERE event_id IN (%s)";
     // The hash each object's first new entry links to: its stored entry just before it.
@@ -79,7 +84,7 @@ public class AuditTrail {
             }
             Map<String, String> previous = previousHashes(connection, fresh);
             Instant recordedAt = Instant.now();
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_IF_ABSENT)) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (var object : fresh.entrySet()) {
                     String previousHash = previous.getOrDefault(object.getKey(), HashChain.GENESIS);
                     for (ReceivedLifecycleEvent received : object.getValue()) {
@@ -119,8 +124,7 @@ public class AuditTrail {
         insert.setString(i++, change.requestId());
         insert.setString(i++, payload);
         insert.setString(i++, previousHash);
-        insert.setString(i++, entryHash);
-        insert.setString(i, received.id());
+        insert.setString(i, entryHash);
         return entryHash;
     }
 
