@@ -25,7 +25,6 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -73,6 +72,10 @@ public class AxonRuntime {
     @Inject
     @ConfigProperty(name = "ledger.lifecycle.cached-aggregates")
     int cachedAggregates;
+
+    @Inject
+    @ConfigProperty(name = "ledger.instance")
+    String instance;
 
     private Configuration axon;
     private JdbcTransactionManager transactions;
@@ -151,10 +154,7 @@ public class AxonRuntime {
                         .registerEventHandler(config -> publisher)
                         .registerListenerInvocationErrorHandler(LifecycleEventPublisher.PROCESSING_GROUP,
                                 config -> PropagatingErrorHandler.instance())
-                        .registerTokenStore(config -> JdbcTokenStore.builder()
-                                .connectionProvider(transactions)
-                                .serializer(serializer)
-                                .build()))
+                        .registerTokenStore(config -> TokenStores.claimingAs(instance, transactions, serializer)))
                 .buildConfiguration();
         // Created before start, so the scheduler runs, and fires deadlines that fell due while down, at once.
         axon.deadlineManager();
