@@ -1,51 +1,36 @@
 package io.objectledger.lifecycle.config;
 
-import io.objectledger.events.lifecycle.ObjectCreated;
-import io.objectledger.events.object.ChangeContext;
-import io.objectledger.events.object.ObjectFacts;
-import io.objectledger.events.object.ObjectIdentity;
-import io.objectledger.support.db.SchemaMigration;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
+import static io.objectledger.lifecycle.config.InMemoryEventStore.created;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The publisher's reading of the real JDBC event store (embedded database). */
 class StoredEventSourceTest {
 
-    private static final Instant TIME = Instant.parse("2026-11-27T15:00:00Z");
     private static final long ONE_HOUR_MS = 3_600_000;
 
     private final JdbcEventStorageEngine store;
 
     StoredEventSourceTest() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        SchemaMigration.migrate(dataSource, AxonRuntime.class);
-        JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
-        store = JdbcEventStorageEngine.builder().connectionProvider(transactions).transactionManager(transactions)
-                .eventSerializer(Serializers.events()).snapshotSerializer(Serializers.snapshots()).build();
+        store = InMemoryEventStore.storageEngine(InMemoryEventStore.newDatabase());
     }
 
     @Test
     void readsTheStoredEventsInOrderFromTheGivenTokenOn() throws Exception {
-        store.appendEvents(event("a", 0), event("a", 1), event("b", 0));
+        store.appendEvents(created("a", 0), created("a", 1), created("b", 0));
         StoredEventSource source = new StoredEventSource(store, 10);
 
         List<TrackedEventMessage<?>> all = take(source.openStream(source.createTailToken()), 3);
@@ -59,7 +44,7 @@ class StoredEventSourceTest {
 
     @Test
     void peekingDoesNotConsume() throws Exception {
-        store.appendEvents(event("a", 0), event("a", 1));
+        store.appendEvents(created("a", 0), created("a", 1));
         BlockingStream<TrackedEventMessage<?>> stream = new StoredEventSource(store, 10).openStream(null);
 
         TrackedEventMessage<?> peeked = stream.peek().orElseThrow();
@@ -78,7 +63,7 @@ class StoredEventSourceTest {
         CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> available(stream));
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !waiting.isDone());
 
-        store.appendEvents(event("a", 0));
+        store.appendEvents(created("a", 0));
         source.eventsCommitted();
 
         await().atMost(Duration.ofSeconds(10)).until(waiting::isDone);
@@ -91,7 +76,7 @@ class StoredEventSourceTest {
         BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
         CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> available(stream));
 
-        store.appendEvents(event("a", 0));
+        store.appendEvents(created("a", 0));
 
         await().atMost(Duration.ofSeconds(10)).until(waiting::isDone);
         assertThat(waiting.join()).isTrue();
@@ -112,13 +97,5 @@ class StoredEventSourceTest {
             events.add(stream.nextAvailable());
         }
         return events;
-    }
-
-    private static DomainEventMessage<?> event(String aggregateId, long sequence) {
-        ObjectCreated created = new ObjectCreated(new ObjectIdentity("photos", aggregateId),
-                new ObjectFacts(1, "etag", "", Map.of(), Map.of()),
-                new ChangeContext("change-" + aggregateId + sequence, "ObjectCreated:Put", TIME, TIME, "", "u", "r",
-                        "g", "c", ""), null);
-        return new GenericDomainEventMessage<>("ObjectLifecycle", aggregateId, sequence, created);
     }
 }

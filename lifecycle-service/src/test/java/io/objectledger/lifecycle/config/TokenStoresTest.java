@@ -1,13 +1,10 @@
 package io.objectledger.lifecycle.config;
 
-import io.objectledger.support.db.SchemaMigration;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,14 +14,7 @@ class TokenStoresTest {
 
     private static final String PUBLISHER = "lifecycle-events-publisher";
 
-    private final JdbcTransactionManager transactions;
-
-    TokenStoresTest() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        SchemaMigration.migrate(dataSource, AxonRuntime.class);
-        transactions = new JdbcTransactionManager(dataSource);
-    }
+    private final JdbcTransactionManager transactions = InMemoryEventStore.newDatabase();
 
     @Test
     void anInstanceStartedAgainTakesBackTheClaimItsKilledPredecessorHeld() {
