@@ -51,12 +51,12 @@ public final class Benchmark {
         report.line("Load average at start: " + Machine.loadAverage() + "; other JVMs: " + Machine.otherJvms());
         long startNanos = System.nanoTime();
         try (LocalStack stack = LocalStack.start(settings);
-             TopicOffsets topics = new TopicOffsets(settings.bootstrapServers())) {
+             TopicOffsets topics = new TopicOffsets(settings.bootstrapServers());
+             LedgerDatabase database = new LedgerDatabase(settings)) {
             // Ctrl-C or a SIGTERM must not leave five JVMs behind.
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             report.line(String.format("Stack started (Kafka + 4 services, PostgreSQL) in %.1f s",
                     (System.nanoTime() - startNanos) / 1e9));
-            LedgerDatabase database = new LedgerDatabase(settings);
             NotificationStream stream = NotificationStream.generate(new LoadMix(bench.notifications(), bench.objects(),
                     bench.duplicateShare(), bench.reorderShare(), bench.seed(), "tp/", Instant.now()));
             reference(settings, stream);

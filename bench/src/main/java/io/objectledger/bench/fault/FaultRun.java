@@ -56,10 +56,10 @@ public final class FaultRun {
                 bench.objects(), rate, bench.duplicateShare() * 100, bench.reorderShare() * 100, faults,
                 interval.toSeconds()));
         try (LocalStack stack = LocalStack.start(settings);
-             TopicOffsets topics = new TopicOffsets(settings.bootstrapServers())) {
+             TopicOffsets topics = new TopicOffsets(settings.bootstrapServers());
+             LedgerDatabase database = new LedgerDatabase(settings)) {
             // Ctrl-C or a SIGTERM must not leave five JVMs behind.
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-            LedgerDatabase database = new LedgerDatabase(settings);
             List<byte[]> bodies = RgwJson.bodies(stream.deliveries());
             long start = System.nanoTime();
             Thread producing = new Thread(() -> {

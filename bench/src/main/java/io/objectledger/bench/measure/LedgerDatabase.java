@@ -16,16 +16,19 @@ import java.util.stream.Collectors;
 
 /**
  * Reads what the stack holds straight from its PostgreSQL databases: exact and much cheaper
- * than asking the services. Each call opens its own connection, so a query survives the
- * services being killed around it.
+ * than asking the services. One connection per database is kept open: a connection per query
+ * started a PostgreSQL backend process three times a second, a tenth of the CPU the benchmark
+ * counted as PostgreSQL's (BENCHMARKS.md). A query that fails on a connection PostgreSQL
+ * dropped (the fault run kills it) is tried once more on a new one.
  */
-public final class LedgerDatabase {
+public final class LedgerDatabase implements AutoCloseable {
 
     /** The state the catalog shows for one object. */
     public record CatalogRow(String state, String versionId, String eTag, String lastEventType) {
     }
 
     private final StackSettings settings;
+    private final Map<String, Connection> connections = new HashMap<>();
 
     public LedgerDatabase(StackSettings settings) {
         this.settings = settings;
@@ -98,16 +101,54 @@ public final class LedgerDatabase {
         void read(ResultSet row) throws SQLException;
     }
 
-    private void query(String service, String sql, RowReader reader) {
-        try (Connection connection = DriverManager.getConnection(settings.databaseUrl(service),
-                settings.postgresUser(), "");
-             Statement statement = connection.createStatement();
+    private synchronized void query(String service, String sql, RowReader reader) {
+        try {
+            read(connection(service), sql, reader);
+        } catch (SQLException first) {
+            forget(service);
+            try {
+                read(connection(service), sql, reader);
+            } catch (SQLException e) {
+                forget(service);
+                throw new IllegalStateException("Cannot read " + settings.databaseName(service) + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void read(Connection connection, String sql, RowReader reader) throws SQLException {
+        try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {
                 reader.read(result);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read " + settings.databaseName(service) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connection(String service) throws SQLException {
+        Connection connection = connections.get(service);
+        if (connection == null) {
+            connection = DriverManager.getConnection(settings.databaseUrl(service), settings.postgresUser(), "");
+            connections.put(service, connection);
+        }
+        return connection;
+    }
+
+    private void forget(String service) {
+        Connection connection = connections.remove(service);
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // It is broken already; a new one is opened on the next query.
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (String service : Map.copyOf(connections).keySet()) {
+            forget(service);
         }
     }
 }

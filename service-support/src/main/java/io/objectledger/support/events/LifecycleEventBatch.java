@@ -1,7 +1,6 @@
 package io.objectledger.support.events;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import javax.sql.DataSource;
@@ -52,28 +51,20 @@ public final class LifecycleEventBatch {
 
     static List<ReceivedLifecycleEvent> decode(List<ConsumerRecord<String, byte[]>> batch) {
         List<ReceivedLifecycleEvent> events = new ArrayList<>(batch.size());
-        try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
-            for (ConsumerRecord<String, byte[]> record : batch) {
-                decode(deserializer, record).ifPresent(events::add);
-            }
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            decode(record).ifPresent(events::add);
         }
         return events;
     }
 
-    /** One record, for a subscriber that reads few of them; empty (and logged) when it cannot be read. */
+    /** One record; empty (and logged) when it cannot be read or is of a type this build does not know. */
     public static Optional<ReceivedLifecycleEvent> decode(ConsumerRecord<String, byte[]> record) {
-        try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
-            return decode(deserializer, record);
-        }
-    }
-
-    private static Optional<ReceivedLifecycleEvent> decode(CloudEventDeserializer deserializer,
-                                                           ConsumerRecord<String, byte[]> record) {
-        CloudEvent cloudEvent;
+        ReceivedAttributes attributes;
         Optional<ReceivedLifecycleEvent> received;
         try {
-            cloudEvent = deserializer.deserialize(record.topic(), record.headers(), record.value());
-            received = ReceivedLifecycleEvent.from(cloudEvent);
+            attributes = KafkaMessageFactory.createReader(record.headers(), record.value())
+                    .read(version -> new ReceivedAttributes());
+            received = ReceivedLifecycleEvent.from(attributes);
         } catch (RuntimeException unreadable) {
             // Only the ledger writes this topic, after validating; a record it cannot read is a bug to report.
             LOG.severe(() -> "Skipping an unreadable lifecycle event at " + record.topic() + "-" + record.partition()
@@ -81,7 +72,7 @@ public final class LifecycleEventBatch {
             return Optional.empty();
         }
         if (received.isEmpty()) {
-            LOG.warning(() -> "Skipping lifecycle event " + cloudEvent.getId() + " of type " + cloudEvent.getType()
+            LOG.warning(() -> "Skipping lifecycle event " + attributes.id() + " of type " + attributes.type()
                     + ", which this version does not know; upgrade to project it");
         }
         return received;

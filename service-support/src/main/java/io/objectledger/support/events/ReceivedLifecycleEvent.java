@@ -27,20 +27,28 @@ public record ReceivedLifecycleEvent(String id, String type, long sequence, Life
 
     /** Empty for an event type this build does not know (a newer contract version). */
     public static Optional<ReceivedLifecycleEvent> from(CloudEvent cloudEvent) {
-        if (LifecycleEventType.ofCloudEventType(cloudEvent.getType()).isEmpty()) {
+        Object sequence = cloudEvent.getExtension(SEQUENCE_EXTENSION);
+        return from(cloudEvent.getId(), cloudEvent.getType(), sequence == null ? null : sequence.toString(),
+                cloudEvent.getData() == null ? null : cloudEvent.getData().toBytes());
+    }
+
+    static Optional<ReceivedLifecycleEvent> from(ReceivedAttributes attributes) {
+        return from(attributes.id(), attributes.type(), attributes.sequence(), attributes.data());
+    }
+
+    private static Optional<ReceivedLifecycleEvent> from(String id, String type, String sequence, byte[] json) {
+        if (LifecycleEventType.ofCloudEventType(type).isEmpty()) {
             return Optional.empty();
         }
-        if (cloudEvent.getData() == null) {
-            throw new IllegalArgumentException("lifecycle event " + cloudEvent.getId() + " has no data");
+        if (json == null) {
+            throw new IllegalArgumentException("lifecycle event " + id + " has no data");
         }
-        Object sequence = cloudEvent.getExtension(SEQUENCE_EXTENSION);
         if (sequence == null) {
-            throw new IllegalArgumentException("lifecycle event " + cloudEvent.getId() + " has no "
-                    + SEQUENCE_EXTENSION + " extension");
+            throw new IllegalArgumentException("lifecycle event " + id + " has no " + SEQUENCE_EXTENSION
+                    + " extension");
         }
-        byte[] json = cloudEvent.getData().toBytes();
-        LifecycleEvent event = CODEC.decode(cloudEvent.getType(), json);
-        return Optional.of(new ReceivedLifecycleEvent(cloudEvent.getId(), cloudEvent.getType(),
-                Long.parseLong(sequence.toString()), event, new String(json, StandardCharsets.UTF_8)));
+        LifecycleEvent event = CODEC.decode(type, json);
+        return Optional.of(new ReceivedLifecycleEvent(id, type, Long.parseLong(sequence), event,
+                new String(json, StandardCharsets.UTF_8)));
     }
 }
