@@ -1,6 +1,5 @@
 package io.objectledger.support.events;
 
-import io.cloudevents.CloudEvent;
 import io.objectledger.events.json.LifecycleEventCodec;
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.lifecycle.LifecycleEventType;
@@ -26,29 +25,21 @@ public record ReceivedLifecycleEvent(String id, String type, long sequence, Life
     }
 
     /** Empty for an event type this build does not know (a newer contract version). */
-    public static Optional<ReceivedLifecycleEvent> from(CloudEvent cloudEvent) {
-        Object sequence = cloudEvent.getExtension(SEQUENCE_EXTENSION);
-        return from(cloudEvent.getId(), cloudEvent.getType(), sequence == null ? null : sequence.toString(),
-                cloudEvent.getData() == null ? null : cloudEvent.getData().toBytes());
-    }
-
     static Optional<ReceivedLifecycleEvent> from(ReceivedAttributes attributes) {
-        return from(attributes.id(), attributes.type(), attributes.sequence(), attributes.data());
-    }
-
-    private static Optional<ReceivedLifecycleEvent> from(String id, String type, String sequence, byte[] json) {
+        String id = attributes.id();
+        String type = attributes.type();
         if (LifecycleEventType.ofCloudEventType(type).isEmpty()) {
             return Optional.empty();
         }
-        if (json == null) {
+        if (attributes.data() == null) {
             throw new IllegalArgumentException("lifecycle event " + id + " has no data");
         }
-        if (sequence == null) {
+        if (attributes.sequence() == null) {
             throw new IllegalArgumentException("lifecycle event " + id + " has no " + SEQUENCE_EXTENSION
                     + " extension");
         }
-        LifecycleEvent event = CODEC.decode(type, json);
-        return Optional.of(new ReceivedLifecycleEvent(id, type, Long.parseLong(sequence), event,
-                new String(json, StandardCharsets.UTF_8)));
+        LifecycleEvent event = CODEC.decode(type, attributes.data());
+        return Optional.of(new ReceivedLifecycleEvent(id, type, Long.parseLong(attributes.sequence()), event,
+                new String(attributes.data(), StandardCharsets.UTF_8)));
     }
 }
