@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -147,7 +148,7 @@ public final class LedgerDatabase implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (String service : Map.copyOf(connections).keySet()) {
+        for (String service : List.copyOf(connections.keySet())) {
             forget(service);
         }
     }
