@@ -8,6 +8,7 @@ import io.objectledger.bench.load.RgwProducer;
 import io.objectledger.bench.measure.StageLag;
 import io.objectledger.bench.measure.FreshnessProbe;
 import io.objectledger.bench.measure.Latencies;
+import io.objectledger.bench.measure.LatencySeries;
 import io.objectledger.bench.measure.LedgerDatabase;
 import io.objectledger.bench.measure.LedgerProgress;
 import io.objectledger.bench.measure.QueryTimings;
@@ -16,12 +17,12 @@ import io.objectledger.events.object.ObjectIdentity;
 import io.objectledger.stack.StackSettings;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Freshness at a fixed rate: new objects are streamed at {@code rate} notifications/s and, for a
@@ -29,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * query and the audit query show the object.
  */
 final class FreshnessRun {
+
+    private static final int WINDOW_SECONDS = 10;
 
     private final StackSettings settings;
     private final BenchSettings bench;
@@ -59,6 +62,7 @@ final class FreshnessRun {
              RgwProducer producer = new RgwProducer(settings.bootstrapServers());
              StageLag lag = new StageLag(topics)) {
             long start = System.nanoTime();
+            long startWallMillis = System.currentTimeMillis();
             producer.send(LedgerProgress.NOTIFICATIONS, stream.deliveries(), bodies, rate, (delivery, index) -> {
                 if (sampled.contains(index)) {
                     long now = System.nanoTime();
@@ -69,8 +73,10 @@ final class FreshnessRun {
                 }
             });
             double sendSeconds = (System.nanoTime() - start) / 1e9;
-            Latencies catalogLatency = catalog.await(bench.drainTimeout());
-            Latencies auditLatency = audit.await(bench.drainTimeout());
+            LatencySeries catalogSeries = catalog.await(bench.drainTimeout());
+            LatencySeries auditSeries = audit.await(bench.drainTimeout());
+            Latencies catalogLatency = catalogSeries.overall();
+            Latencies auditLatency = auditSeries.overall();
             LedgerProgress last = LedgerProgress.awaitTarget(database, topics, start, target, bench.drainTimeout(),
                     progress -> System.out.println("[bench] " + progress));
             report.heading(String.format("Freshness at %,d notifications/s (%d notifications in %.1f s, new objects)",
@@ -81,6 +87,7 @@ final class FreshnessRun {
                     samples(catalogLatency));
             report.row("audit", auditLatency.p50() + " ms", auditLatency.p99() + " ms", auditLatency.max() + " ms",
                     samples(auditLatency));
+            windowLine(catalogSeries, auditSeries, start / 1_000_000);
             serverTable(catalogBefore, QueryTimings.read(settings.baseUrl("catalog")),
                     auditBefore, QueryTimings.read(settings.baseUrl("audit")));
             if (catalog.timedOutRequests() + audit.timedOutRequests() > 0) {
@@ -88,7 +95,7 @@ final class FreshnessRun {
                 report.line(String.format("Query requests that did not answer within 1 s: catalog %d, audit %d.",
                         catalog.timedOutRequests(), audit.timedOutRequests()));
             }
-            stageTable(database.firstWrites(producedAtMillis.keySet()), producedAtMillis);
+            stageTable(database.firstWrites(producedAtMillis.keySet()), producedAtMillis, startWallMillis);
             lagTable(lag, rate);
             report.line("");
             report.line(last.reached(target)
@@ -97,6 +104,23 @@ final class FreshnessRun {
                     : "NOT caught up within " + bench.drainTimeout().toMinutes() + " min: " + last);
             return target;
         }
+    }
+
+    /**
+     * The p99 of each {@value #WINDOW_SECONDS} s of the phase: a stack that has just started
+     * (code not compiled yet, caches empty) is slower in its first seconds than later, which one
+     * percentile over the phase does not tell apart.
+     */
+    private void windowLine(LatencySeries catalog, LatencySeries audit, long startMillis) {
+        report.line("");
+        report.line(String.format("p99 of each %d s of the phase, by when the sample was produced: catalog %s ms;"
+                        + " audit %s ms.", WINDOW_SECONDS, p99s(catalog, startMillis), p99s(audit, startMillis)));
+    }
+
+    private static String p99s(LatencySeries series, long startMillis) {
+        return series.byWindow(startMillis, WINDOW_SECONDS * 1_000L).stream()
+                .map(latencies -> String.format("%,d", latencies.p99()))
+                .collect(Collectors.joining(" / "));
     }
 
     /** Which stage held the queue: each consumer group's lag during the phase, in records and in seconds of the rate. */
@@ -134,26 +158,31 @@ final class FreshnessRun {
      * long until the event store holds the object's first event, and until the audit trail does.
      * Shows where the time goes, and checks the probes (which measure with polling).
      */
-    private void stageTable(LedgerDatabase.FirstWrites writes, Map<String, Long> producedAtMillis) {
+    private void stageTable(LedgerDatabase.FirstWrites writes, Map<String, Long> producedAtMillis,
+                            long startWallMillis) {
         report.line("");
         report.line("Same samples, by the time each store wrote the object's first event (no polling):");
         report.line("");
-        report.row("written to", "p50", "p99", "max", "samples");
-        report.row("---", "---", "---", "---", "---");
-        stageRow("event store (lifecycle)", writes.stored(), producedAtMillis);
-        stageRow("audit trail", writes.audited(), producedAtMillis);
+        report.row("written to", "p50", "p99", "max", "samples", "p99 of each " + WINDOW_SECONDS + " s");
+        report.row("---", "---", "---", "---", "---", "---");
+        stageRow("event store (lifecycle)", writes.stored(), producedAtMillis, startWallMillis);
+        stageRow("audit trail", writes.audited(), producedAtMillis, startWallMillis);
     }
 
-    private void stageRow(String stage, Map<String, Long> writtenAtMillis, Map<String, Long> producedAtMillis) {
-        List<Long> after = new ArrayList<>();
+    private void stageRow(String stage, Map<String, Long> writtenAtMillis, Map<String, Long> producedAtMillis,
+                          long startWallMillis) {
+        LatencySeries series = new LatencySeries();
         producedAtMillis.forEach((id, produced) -> {
             Long written = writtenAtMillis.get(id);
             if (written != null) {
-                after.add(Math.max(0, written - produced));
+                series.add(produced, Math.max(0, written - produced));
+            } else {
+                series.missing(1);
             }
         });
-        Latencies latencies = Latencies.of(after, producedAtMillis.size() - after.size());
-        report.row(stage, latencies.p50() + " ms", latencies.p99() + " ms", latencies.max() + " ms", samples(latencies));
+        Latencies latencies = series.overall();
+        report.row(stage, latencies.p50() + " ms", latencies.p99() + " ms", latencies.max() + " ms", samples(latencies),
+                p99s(series, startWallMillis) + " ms");
     }
 
     private static String samples(Latencies latencies) {

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -48,7 +47,7 @@ public final class FreshnessProbe implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
     private final AtomicInteger timedOut = new AtomicInteger();
     private final ConcurrentLinkedQueue<Sample> pending = new ConcurrentLinkedQueue<>();
-    private final List<Long> visibleAfterMillis = new ArrayList<>();
+    private final LatencySeries visibleAfter = new LatencySeries();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -64,17 +63,19 @@ public final class FreshnessProbe implements AutoCloseable {
         pending.add(new Sample(bucket, key, atNanos));
     }
 
-    /** Waits until every sample is visible or the deadline passes; answers the latencies seen. */
-    public Latencies await(Duration timeout) throws InterruptedException {
+    /**
+     * Waits until every sample is visible or the deadline passes; answers the latencies seen, by
+     * when each sample was produced in milliseconds of {@link System#nanoTime()}.
+     */
+    public LatencySeries await(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         running = false;
         poller.join(5_000);
-        synchronized (visibleAfterMillis) {
-            return Latencies.of(visibleAfterMillis, pending.size());
-        }
+        visibleAfter.missing(pending.size());
+        return visibleAfter;
     }
 
     private void poll() {
@@ -102,10 +103,7 @@ public final class FreshnessProbe implements AutoCloseable {
     }
 
     private void seen(Sample sample) {
-        long millis = (System.nanoTime() - sample.producedAtNanos()) / 1_000_000;
-        synchronized (visibleAfterMillis) {
-            visibleAfterMillis.add(millis);
-        }
+        visibleAfter.add(sample.producedAtNanos() / 1_000_000, (System.nanoTime() - sample.producedAtNanos()) / 1_000_000);
         pending.remove(sample);
     }
 
