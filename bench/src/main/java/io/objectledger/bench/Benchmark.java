@@ -62,8 +62,9 @@ public final class Benchmark {
                     bench.duplicateShare(), bench.reorderShare(), bench.seed(), "tp/", Instant.now()));
             reference(settings, stream);
             throughput(settings, database, topics, stream);
-            for (int rate : bench.freshnessRates()) {
-                target = new FreshnessRun(settings, bench, report).run(rate, database, topics, target);
+            List<Integer> rates = bench.freshnessRates();
+            for (int phase = 0; phase < rates.size(); phase++) {
+                target = new FreshnessRun(settings, bench, report).run(rates.get(phase), phase, database, topics, target);
             }
             memory();
             startup(stack);

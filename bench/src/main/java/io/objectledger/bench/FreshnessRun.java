@@ -43,13 +43,18 @@ final class FreshnessRun {
         this.report = report;
     }
 
-    /** Answers the cumulative target, the next phase's starting point. */
-    LedgerProgress.Target run(int rate, LedgerDatabase database, TopicOffsets topics,
-                                        LedgerProgress.Target before) throws Exception {
+    /**
+     * Answers the cumulative target, the next phase's starting point. Each phase streams objects
+     * of its own ({@code phase} is part of their keys and of the seed), so a rate may be repeated:
+     * {@code -Dbench.freshness.rates=2000,2000} warms the stack up at the rate it then measures.
+     */
+    LedgerProgress.Target run(int rate, int phase, LedgerDatabase database, TopicOffsets topics,
+                              LedgerProgress.Target before) throws Exception {
         int notifications = (int) (rate * bench.freshnessDuration().toSeconds());
         int objects = Math.max(1, notifications / 4);
         NotificationStream stream = NotificationStream.generate(new LoadMix(notifications, objects,
-                bench.duplicateShare(), bench.reorderShare(), bench.seed() + rate, "fresh-" + rate + "/", Instant.now()));
+                bench.duplicateShare(), bench.reorderShare(), bench.seed() + rate + 1_000_003L * phase, "fresh-" + rate + (phase == 0 ? "" : "-" + phase) + "/",
+                Instant.now()));
         Set<Integer> sampled = sampledPositions(stream, Math.max(1, objects / bench.freshnessSamples()));
         LedgerProgress.Target target = new LedgerProgress.Target(before.events() + stream.expected().events(),
                 before.objects() + objects);
