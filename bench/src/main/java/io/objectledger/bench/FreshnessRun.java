@@ -52,8 +52,9 @@ final class FreshnessRun {
                               LedgerProgress.Target before) throws Exception {
         int notifications = (int) (rate * bench.freshnessDuration().toSeconds());
         int objects = Math.max(1, notifications / 4);
+        String prefix = "fresh-" + rate + (phase == 0 ? "" : "-" + phase) + "/";
         NotificationStream stream = NotificationStream.generate(new LoadMix(notifications, objects,
-                bench.duplicateShare(), bench.reorderShare(), bench.seed() + rate + 1_000_003L * phase, "fresh-" + rate + (phase == 0 ? "" : "-" + phase) + "/",
+                bench.duplicateShare(), bench.reorderShare(), bench.seed() + rate + 1_000_003L * phase, prefix,
                 Instant.now()));
         Set<Integer> sampled = sampledPositions(stream, Math.max(1, objects / bench.freshnessSamples()));
         LedgerProgress.Target target = new LedgerProgress.Target(before.events() + stream.expected().events(),

@@ -42,8 +42,9 @@ public final class FreshnessProbe implements AutoCloseable {
      * upgrade). Liberty closes an HTTP/1.1 connection after every 404 (OpenLiberty issues 16521,
      * 25933), so each "not visible yet" costs the probe a new connection; over HTTP/2, which keeps
      * it, the probe's requests queued behind one another in Liberty instead (run P2 of
-     * BENCHMARKS.md: p50 1.2 s against the stores' 0.25 s). A round waits for its slowest request, so a request that does not answer within
-     * {@link #REQUEST_TIMEOUT} is given up, counted, and its sample asked again next round.
+     * BENCHMARKS.md: p50 1.2 s against the stores' 0.25 s). A round waits for its slowest
+     * request, so a request that does not answer within {@link #REQUEST_TIMEOUT} is given up,
+     * counted, and its sample asked again next round.
      */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
