@@ -8,6 +8,7 @@ import io.objectledger.bench.measure.JfrProfile;
 import io.objectledger.bench.measure.KafkaReference;
 import io.objectledger.bench.measure.LedgerDatabase;
 import io.objectledger.bench.measure.LedgerProgress;
+import io.objectledger.bench.measure.MachineReference;
 import io.objectledger.bench.measure.ProcessSample;
 import io.objectledger.bench.measure.StackProcesses;
 import io.objectledger.bench.measure.SteadyRate;
@@ -33,6 +34,9 @@ import java.util.stream.Collectors;
  */
 public final class Benchmark {
 
+    private static final int REFERENCE_NOTIFICATIONS = 20_000;
+    private static final int REFERENCE_ROUNDS = 5;
+
     private final BenchSettings bench;
     private final BenchReport report = new BenchReport("bench-report");
     private LedgerProgress.Target target = new LedgerProgress.Target(0, 0);
@@ -50,6 +54,8 @@ public final class Benchmark {
         report.line("Machine: " + Machine.describe());
         report.line("Before measuring: " + Machine.awaitIdle(bench.ciLog(), bench.ciWait()));
         report.line("Load average at start: " + Machine.loadAverage() + "; other JVMs: " + Machine.otherJvms());
+        report.line("Machine reference (parse, map, encode and decode the same generated notifications on one"
+                + " thread, before the stack starts): " + MachineReference.measure(REFERENCE_NOTIFICATIONS, REFERENCE_ROUNDS));
         long startNanos = System.nanoTime();
         try (LocalStack stack = LocalStack.start(settings);
              TopicOffsets topics = new TopicOffsets(settings.bootstrapServers());
