@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -113,9 +114,74 @@ public class ConsumerLoopIT {
         }
     }
 
+    @Test
+    public void aSecondProcessUnderTheSameNameEndsTheFirstOnesLoop() throws Exception {
+        String topic = "it-loop-fenced-" + UUID.randomUUID();
+        String group = "it-loop-fenced-group-" + UUID.randomUUID();
+        Set<String> first = ConcurrentHashMap.newKeySet();
+        Set<String> second = ConcurrentHashMap.newKeySet();
+
+        try (KafkaTopics topics = new KafkaTopics()) {
+            topics.produce(topic, "one".getBytes(StandardCharsets.UTF_8));
+            try (ConsumerLoop older = ConsumerLoop.start(settings(group, topic), recordingInto(first))) {
+                await().atMost(DEADLINE).until(() -> first.contains("one"));
+                try (ConsumerLoop newer = ConsumerLoop.start(settings(group, topic), recordingInto(second))) {
+                    // Static membership: the newer member with the same name fences the older one,
+                    // whose loop ends (its liveness goes DOWN) instead of polling on in error.
+                    await().atMost(DEADLINE).until(() -> !older.isRunning());
+                    topics.produce(topic, "two".getBytes(StandardCharsets.UTF_8));
+                    await().atMost(DEADLINE).until(() -> second.contains("two"));
+                    assertThat(newer.isRunning()).isTrue();
+                    assertThat(older.lastFailure()).contains("Another process consumes");
+                }
+            }
+        }
+    }
+
+    @Test
+    public void aLoopThatClosesLeavesItsGroupAtOnce() throws Exception {
+        String topic = "it-loop-leave-" + UUID.randomUUID();
+        String group = "it-loop-leave-group-" + UUID.randomUUID();
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+
+        try (KafkaTopics topics = new KafkaTopics(); Admin admin = admin()) {
+            topics.produce(topic, "one".getBytes(StandardCharsets.UTF_8));
+            ConsumerLoop leaving = ConsumerLoop.start(settings(group, topic, "leaving"), recordingInto(handled));
+            try (ConsumerLoop staying = ConsumerLoop.start(settings(group, topic, "staying"), recordingInto(handled))) {
+                await().atMost(DEADLINE).until(() -> handled.contains("one")
+                        && members(admin, group).size() == 2);
+                leaving.close();
+                // A static member that did not leave would stay listed until its session times out (10 s).
+                await().atMost(Duration.ofSeconds(8)).until(() -> members(admin, group),
+                        members -> members.equals(Set.of(group + "-staying")));
+                topics.produce(topic, "two".getBytes(StandardCharsets.UTF_8));
+                await().atMost(DEADLINE).until(() -> handled.contains("two"));
+            }
+        }
+    }
+
+    private static BatchHandler recordingInto(Set<String> handled) {
+        return batch -> {
+            batch.forEach(record -> handled.add(value(record)));
+            return batch.size();
+        };
+    }
+
+    /** The group's members by their static names ({@code group.instance.id}). */
+    private static Set<String> members(Admin admin, String group) throws Exception {
+        return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(10, TimeUnit.SECONDS)
+                .members().stream()
+                .map(member -> member.groupInstanceId().orElse(member.consumerId()))
+                .collect(Collectors.toSet());
+    }
+
     private static ConsumerLoopSettings settings(String group, String topic) {
-        return new ConsumerLoopSettings(LocalStackExtension.settings().bootstrapServers(), group, "it", List.of(topic), 20,
-                ConsumerLoopSettings.DEFAULT_FETCH_WAIT_MS);
+        return settings(group, topic, "it");
+    }
+
+    private static ConsumerLoopSettings settings(String group, String topic, String instance) {
+        return new ConsumerLoopSettings(LocalStackExtension.settings().bootstrapServers(), group, instance, List.of(topic),
+                20, ConsumerLoopSettings.DEFAULT_FETCH_WAIT_MS);
     }
 
     private static String value(ConsumerRecord<String, byte[]> record) {

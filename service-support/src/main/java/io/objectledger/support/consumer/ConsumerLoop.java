@@ -1,5 +1,7 @@
 package io.objectledger.support.consumer;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,6 +10,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.WakeupException;
 
 import java.time.Duration;
@@ -101,13 +104,17 @@ public final class ConsumerLoop implements AutoCloseable {
         } catch (WakeupException closing) {
             // close() was called
         } catch (RuntimeException | Error unexpected) {
+            lastFailure = String.valueOf(unexpected);
             LOG.log(Level.SEVERE, "The consumer of " + settings.topics() + " stopped; liveness now reports DOWN"
                     + " so the service is restarted", unexpected);
             throw unexpected;
         } finally {
             running = false;
             commitBeforeClosing();
-            consumer.close(Duration.ofSeconds(5));
+            // A static member stays in its group when it closes unless told to leave: leaving hands
+            // its partitions to the others at once (a scale-down, a rolling update).
+            consumer.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(5)));
         }
     }
 
@@ -118,6 +125,11 @@ public final class ConsumerLoop implements AutoCloseable {
             return polled;
         } catch (WakeupException closing) {
             throw closing;
+        } catch (FencedInstanceIdException e) {
+            // Never clears by itself: ends the loop, and liveness restarts the service.
+            throw new IllegalStateException("Another process consumes " + settings.topics() + " as "
+                    + settings.clientId() + ": every instance of a service needs a name of its own"
+                    + " (ledger.instance, the pod name by default)", e);
         } catch (KafkaException e) {
             LOG.warning(() -> "Polling " + settings.topics() + " failed, polling again: " + e);
             return ConsumerRecords.empty();

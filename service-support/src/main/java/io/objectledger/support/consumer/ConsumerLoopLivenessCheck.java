@@ -35,6 +35,8 @@ public class ConsumerLoopLivenessCheck implements HealthCheck {
             if (loop.failingSince() != null) {
                 response.withData(group + "failingSince", loop.failingSince().toString())
                         .withData(group + "lastFailure", loop.lastFailure());
+            } else if (!loop.isRunning() && loop.lastFailure() != null) {
+                response.withData(group + "lastFailure", loop.lastFailure());
             }
             running &= loop.isRunning();
         }

@@ -39,6 +39,9 @@ public final class KafkaClientSettings {
     /**
      * A consumer of a batching loop: the loop commits offsets itself, after the batch is durable,
      * and a killed member's partitions move to the others after 10 s, not the default 45 s. The
+     * member is static ({@code group.instance.id}: the client id, group plus pod name): a process
+     * started again under the same name takes its partitions back at once, instead of waiting out
+     * the killed member's session (10 s with no record processed, BENCHMARKS.md fault run 18). The
      * broker answers a fetch when 256 KiB are ready or {@code fetchWaitMs} (50 by default) have
      * passed, instead of at every record: each batch costs a database commit and a broker request
      * or two, so larger batches are cheaper (at 64 KiB / 20 ms the broker took 19 % more CPU;
@@ -50,6 +53,7 @@ public final class KafkaClientSettings {
                 Map.entry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 Map.entry(ConsumerConfig.GROUP_ID_CONFIG, group),
                 Map.entry(ConsumerConfig.CLIENT_ID_CONFIG, clientId),
+                Map.entry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, clientId),
                 Map.entry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 Map.entry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 Map.entry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch),
