@@ -127,10 +127,11 @@ public class ConsumerLoopIT {
                 await().atMost(DEADLINE).until(() -> first.contains("one"));
                 try (ConsumerLoop newer = ConsumerLoop.start(settings(group, topic), recordingInto(second))) {
                     // Static membership: the newer member with the same name fences the older one,
-                    // whose loop ends (its liveness goes DOWN) instead of polling on in error.
-                    await().atMost(DEADLINE).until(() -> !older.isRunning());
+                    // whose loop ends with that error on its thread (its liveness goes DOWN)
+                    // instead of polling on in error.
+                    await().dontCatchUncaughtExceptions().atMost(DEADLINE).until(() -> !older.isRunning());
                     topics.produce(topic, "two".getBytes(StandardCharsets.UTF_8));
-                    await().atMost(DEADLINE).until(() -> second.contains("two"));
+                    await().dontCatchUncaughtExceptions().atMost(DEADLINE).until(() -> second.contains("two"));
                     assertThat(newer.isRunning()).isTrue();
                     assertThat(older.lastFailure()).contains("Another process consumes");
                 }
