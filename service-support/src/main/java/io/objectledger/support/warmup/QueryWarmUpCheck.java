@@ -18,9 +18,10 @@ import java.util.logging.Logger;
 
 /**
  * Warms the service's query endpoints ({@code ledger.warm-up.paths}) as it starts, and is not
- * ready until that is done. A warm-up that cannot finish (nothing answers within its deadline)
- * is logged and then reported ready all the same: a cold query path is slow, not wrong. A
- * service with no paths configured has nothing to warm up.
+ * ready until that is done or its budget is spent (a start waits at most that long more). A
+ * warm-up that fails (nothing answers within a minute) is logged and then reported ready all the
+ * same: a cold query path is slow, not wrong. A service with no paths configured has nothing to
+ * warm up.
  */
 @Readiness
 @ApplicationScoped
@@ -38,6 +39,11 @@ public class QueryWarmUpCheck implements HealthCheck {
     @ConfigProperty(name = "ledger.warm-up.requests", defaultValue = "400")
     int requests;
 
+    /** The most the warm-up's requests may take once the server answers. */
+    @Inject
+    @ConfigProperty(name = "ledger.warm-up.budget-ms", defaultValue = "2000")
+    long budgetMs;
+
     /** Liberty's {@code http.port} server variable, which HTTP_PORT overrides. */
     @Inject
     @ConfigProperty(name = "http.port", defaultValue = "9080")
@@ -47,11 +53,11 @@ public class QueryWarmUpCheck implements HealthCheck {
 
     void startWithApplication(@Observes Startup startup) {
         if (paths.isEmpty() || requests <= 0) {
-            outcome = new QueryWarmUp.Outcome(0, Map.of(), Duration.ZERO, null);
+            outcome = new QueryWarmUp.Outcome(0, Map.of(), Duration.ZERO, false, null);
             return;
         }
         QueryWarmUp warmUp = new QueryWarmUp(URI.create("http://localhost:" + httpPort + "/"), paths.get(), requests,
-                DEADLINE);
+                Duration.ofMillis(budgetMs), DEADLINE);
         Thread thread = new Thread(() -> run(warmUp), "query-warm-up");
         thread.setDaemon(true);
         thread.start();
@@ -60,12 +66,14 @@ public class QueryWarmUpCheck implements HealthCheck {
     private void run(QueryWarmUp warmUp) {
         try {
             QueryWarmUp.Outcome done = warmUp.run();
-            if (done.complete()) {
-                LOG.info(() -> "Query path warmed up with " + done.answered() + " requests in "
-                        + done.took().toMillis() + " ms, answers by status " + done.answersByStatus());
-            } else {
+            if (done.failed()) {
                 LOG.warning(() -> "Query warm-up stopped after " + done.answered() + " of " + done.requests()
-                        + " requests (" + done.stoppedBecause() + "); reporting ready with a cold query path");
+                        + " requests (" + done.failure() + "); reporting ready with a cold query path");
+            } else {
+                LOG.info(() -> "Query path warmed up with " + done.answered() + " of " + done.requests()
+                        + " requests in " + done.took().toMillis() + " ms"
+                        + (done.budgetSpent() ? " (its budget, " + budgetMs + " ms, was spent)" : "")
+                        + ", answers by status " + done.answersByStatus());
             }
             outcome = done;
         } catch (InterruptedException e) {
@@ -81,6 +89,6 @@ public class QueryWarmUpCheck implements HealthCheck {
             return response.down().withData("requests", requests).build();
         }
         response.up().withData("answered", done.answered()).withData("ms", done.took().toMillis());
-        return done.complete() ? response.build() : response.withData("stopped", done.stoppedBecause()).build();
+        return done.failed() ? response.withData("failure", done.failure()).build() : response.build();
     }
 }
