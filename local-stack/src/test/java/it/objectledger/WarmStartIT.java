@@ -4,18 +4,14 @@ import io.objectledger.stack.StackSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The stack's first start leaves what every later start, a restart after a crash included,
- * begins from: each JVM's class-data archive and each server's workarea from a clean stop. And
- * the query services are ready only once they have warmed up their query path.
+ * begins from: each JVM's class-data archive and each server's workarea from a clean stop.
  */
 @ExtendWith(LocalStackExtension.class)
 public class WarmStartIT {
@@ -31,31 +27,5 @@ public class WarmStartIT {
             Path cleanWorkarea = settings.work().resolve("liberty").resolve(service).resolve("workarea.clean");
             assertThat(cleanWorkarea.resolve("platform")).as(service + "'s clean workarea").isDirectory();
         }
-    }
-
-    @Test
-    public void theQueryServicesAnsweredTheirWarmUpBeforeTheyWereReady() {
-        Ledger ledger = new Ledger();
-        for (String service : List.of("catalog", "audit")) {
-            Ledger.Answer ready = ledger.ready(service);
-            assertThat(ready.status()).as(service + " ready").isEqualTo(200);
-            JsonNode warmUp = check(ready.body(), "query-warm-up");
-            assertThat(warmUp.path("status").asText()).as(service + "'s warm-up").isEqualTo("UP");
-            assertThat(warmUp.path("data").has("failure")).as(service + "'s warm-up failed: " + warmUp).isFalse();
-            // Every request was answered by the service itself: 400, or as many as the budget allowed
-            assertThat(warmUp.path("data").path("answered").asInt()).as(service + "'s warm-up answers")
-                    .isBetween(2, 400);
-        }
-        JsonNode ingestWarmUp = check(ledger.ready("ingest").body(), "query-warm-up");
-        assertThat(ingestWarmUp.path("data").path("answered").asInt()).as("ingest has no query path to warm").isZero();
-    }
-
-    private static JsonNode check(JsonNode health, String name) {
-        for (JsonNode check : health.path("checks")) {
-            if (name.equals(check.path("name").asText())) {
-                return check;
-            }
-        }
-        throw new AssertionError("no check '" + name + "' in " + health);
     }
 }
