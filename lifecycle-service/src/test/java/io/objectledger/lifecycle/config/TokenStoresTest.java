@@ -1,5 +1,7 @@
 package io.objectledger.lifecycle.config;
 
+import io.objectledger.lifecycle.eventstore.InMemoryEventStore;
+import io.objectledger.lifecycle.eventstore.JdbcTransactionManager;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;

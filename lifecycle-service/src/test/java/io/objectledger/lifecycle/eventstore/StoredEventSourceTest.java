@@ -1,4 +1,4 @@
-package io.objectledger.lifecycle.config;
+package io.objectledger.lifecycle.eventstore;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
-import static io.objectledger.lifecycle.config.InMemoryEventStore.created;
+import static io.objectledger.lifecycle.eventstore.InMemoryEventStore.created;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,9 +1,11 @@
-package io.objectledger.lifecycle.config;
+package io.objectledger.lifecycle.eventstore;
 
 import io.objectledger.events.lifecycle.ObjectCreated;
 import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.object.ObjectIdentity;
+import io.objectledger.lifecycle.config.AxonRuntime;
+import io.objectledger.lifecycle.config.Serializers;
 import io.objectledger.support.db.SchemaMigration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -15,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A fresh in-memory H2 database with lifecycle's schema, the JDBC event store on it, and events to store. */
-final class InMemoryEventStore {
+public final class InMemoryEventStore {
 
     private static final Instant TIME = Instant.parse("2026-11-27T07:30:00Z");
 
@@ -23,7 +25,7 @@ final class InMemoryEventStore {
     }
 
     /** Transactions (and connections) on a new, migrated database of its own. */
-    static JdbcTransactionManager newDatabase() {
+    public static JdbcTransactionManager newDatabase() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         SchemaMigration.migrate(dataSource, AxonRuntime.class);

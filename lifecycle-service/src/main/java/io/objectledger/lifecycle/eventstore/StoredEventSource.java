@@ -1,4 +1,4 @@
-package io.objectledger.lifecycle.config;
+package io.objectledger.lifecycle.eventstore;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -23,20 +23,20 @@ import java.util.stream.Stream;
  * (~4.5 MB/s at 2,000 notifications/s) and lifecycle stopped for a 0.2-0.5 s full collection
  * every ~40 s. Read here, a batch of events dies young. One reading thread, the processor's.
  */
-final class StoredEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+public final class StoredEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final EventStorageEngine storage;
     private final long fetchDelayMillis;
     private final Object commitSignal = new Object();
     private long commits;
 
-    StoredEventSource(EventStorageEngine storage, long fetchDelayMillis) {
+    public StoredEventSource(EventStorageEngine storage, long fetchDelayMillis) {
         this.storage = storage;
         this.fetchDelayMillis = fetchDelayMillis;
     }
 
     /** Tells the reading stream that new events are stored, so it need not wait for its next fetch. */
-    void eventsCommitted() {
+    public void eventsCommitted() {
         synchronized (commitSignal) {
             commits++;
             commitSignal.notifyAll();

@@ -1,4 +1,4 @@
-package io.objectledger.lifecycle.config;
+package io.objectledger.lifecycle.eventstore;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.junit.jupiter.api.Test;
@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import static io.objectledger.lifecycle.config.InMemoryEventStore.created;
+import static io.objectledger.lifecycle.eventstore.InMemoryEventStore.created;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shortcut for objects without a history, on the real JDBC event store (embedded database). */

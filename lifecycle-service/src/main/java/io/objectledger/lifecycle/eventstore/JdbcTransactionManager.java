@@ -1,4 +1,4 @@
-package io.objectledger.lifecycle.config;
+package io.objectledger.lifecycle.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.ConnectionWrapperFactory;

@@ -1,4 +1,4 @@
-package io.objectledger.lifecycle.config;
+package io.objectledger.lifecycle.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * them instead. Only the thread that asked is answered from it (the command consumer's; the
  * policy consumer reads as before), and an object stops being new once its events are appended.
  */
-final class FirstSightStorageEngine implements EventStorageEngine {
+public final class FirstSightStorageEngine implements EventStorageEngine {
 
     /**
      * Asks for each object's first event (sequence 0, which every history has): one lookup in the
@@ -44,13 +44,13 @@ final class FirstSightStorageEngine implements EventStorageEngine {
     private final ConnectionProvider connections;
     private final ThreadLocal<Set<String>> withoutHistory = ThreadLocal.withInitial(HashSet::new);
 
-    FirstSightStorageEngine(EventStorageEngine store, ConnectionProvider connections) {
+    public FirstSightStorageEngine(EventStorageEngine store, ConnectionProvider connections) {
         this.store = store;
         this.connections = connections;
     }
 
     /** Finds which of these aggregates have no stored events, for this thread's loads until {@link #forget()}. */
-    void lookUp(Collection<String> aggregateIds) {
+    public void lookUp(Collection<String> aggregateIds) {
         Set<String> absent = withoutHistory.get();
         absent.clear();
         if (aggregateIds.isEmpty()) {
@@ -75,7 +75,7 @@ final class FirstSightStorageEngine implements EventStorageEngine {
         }
     }
 
-    void forget() {
+    public void forget() {
         withoutHistory.remove();
     }
 
