@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 /**
  * Starts the whole set on PostgreSQL, then measures: the raw Kafka reference, end-to-end
  * throughput as fast as possible, freshness at fixed rates, CPU per notification, peak resident
- * memory and start-up time per service. See BENCHMARKS.md.
+ * memory and start-up time per service.
  */
 public final class Benchmark {
 

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * A service's AppCDS archive: the classes its server loaded up to ready, parsed, verified and
- * laid out as the JVM keeps them, so the next start maps them instead of loading them again
- * (~9,500 of lifecycle's ~15,000 classes at start-up; 2-3 s less to ready here, BENCHMARKS.md). The JVM writes it when the
+ * laid out as the JVM keeps them, so the next start maps them instead of loading them again and
+ * is ready seconds sooner. The JVM writes it when the
  * server exits cleanly after a start without it, and ignores it, with a warning in the server's
  * log, if the JDK has changed since; a class whose bytes changed is loaded from its jar as usual.
  * The container images get the same from OpenJ9's shared class cache, which their build warms.

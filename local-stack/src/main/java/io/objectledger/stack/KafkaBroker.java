@@ -45,8 +45,8 @@ final class KafkaBroker implements AutoCloseable {
                     "kafka.tools.StorageTool", "format", "-t", CLUSTER_ID, "-c", config.toString()),
                     home.resolve("format.log"), Duration.ofSeconds(60));
         }
-        // C1 only, as the services: a broker started for minutes of work on a few shared cores spent
-        // over half its CPU in C2's compiler threads while the benchmark ran (BENCHMARKS.md).
+        // C1 only, as the services: for minutes of work on a few shared cores, C2's compiler threads
+        // would take much of the broker's CPU and repay it too late.
         process = ChildProcess.start("kafka", List.of(java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-cp", classpath, "-Dlog4j2.configurationFile=" + logConfig, "kafka.Kafka", config.toString()),

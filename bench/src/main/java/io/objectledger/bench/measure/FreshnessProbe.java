@@ -21,15 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * no pause while they are visible (asking for all of them one by one made a pass, and so the
  * resolution, take seconds with hundreds pending). Resolution: one request, or one parallel
  * round, plus {@link #PAUSE}. A sample that becomes visible before an older one is timed when
- * the older one is: late, never early.
- * <p>
- * Until 2026-11-27 (third session) every round asked for the 16 oldest, visible or not: up to
- * 320 requests a second per query, more the further the ledger fell behind, so on 2 shared cores
- * the probe slowed what it measured in proportion to the delay it found.
+ * the older one is: late, never early. Rounds that asked for every pending sample would load the
+ * services in proportion to the delay they found, and so slow what they measure.
  */
 public final class FreshnessProbe implements AutoCloseable {
 
-    // 32 requests every 10 ms per probe loaded the services it measured (runs of 2026-11-27).
+    // Short enough for fine resolution, long enough that the probe does not load what it measures.
     private static final Duration PAUSE = Duration.ofMillis(50);
     private static final int WINDOW = 16;
 
@@ -41,8 +38,8 @@ public final class FreshnessProbe implements AutoCloseable {
      * HTTP/1.1, as most clients of the query APIs speak (not the JDK client's default HTTP/2
      * upgrade). Liberty closes an HTTP/1.1 connection after every 404 (OpenLiberty issues 16521,
      * 25933), so each "not visible yet" costs the probe a new connection; over HTTP/2, which keeps
-     * it, the probe's requests queued behind one another in Liberty instead (run P2 of
-     * BENCHMARKS.md: p50 1.2 s against the stores' 0.25 s). A round waits for its slowest
+     * it, the probe's requests queue behind one another in Liberty instead, and the probe would
+     * time its own queue rather than the stores. A round waits for its slowest
      * request, so a request that does not answer within {@link #REQUEST_TIMEOUT} is given up,
      * counted, and its sample asked again next round.
      */

@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads what the stack holds straight from its PostgreSQL databases: exact and much cheaper
- * than asking the services. One connection per database is kept open: a connection per query
- * started a PostgreSQL backend process three times a second, a tenth of the CPU the benchmark
- * counted as PostgreSQL's (BENCHMARKS.md). A query that fails on a connection PostgreSQL
+ * than asking the services. One connection per database is kept open, because a connection per
+ * query starts a PostgreSQL backend process each time, CPU the benchmark would count as the
+ * ledger's. A query that fails on a connection PostgreSQL
  * dropped (the fault run kills it) is tried once more on a new one.
  */
 public final class LedgerDatabase implements AutoCloseable {

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * A fixed piece of the ledger's own work, timed on one thread before the stack starts, so that
- * runs on different machines can be set side by side (the sessions' machines differed up to 3x,
- * and the raw Kafka reference moves too much from run to run to tell): the CPU time to parse
+ * runs on different machines can be set side by side (machines differ severalfold, and the raw
+ * Kafka reference moves too much from run to run to tell): the CPU time to parse
  * generated RGW notifications, map them to commands (SHA-256 ids included) and encode and decode
  * each command, as ingest and lifecycle do. The same notifications every time; the best of a few
  * rounds, since the first compiles. Run in the harness's JVM, C1 only like the services.

@@ -13,7 +13,7 @@ import java.time.Instant;
 
 /**
  * Instants written as text go through {@link IsoInstants}; anything else (numbers, empty text,
- * text it refuses) through jsr310's deserializer, which also words the errors as before.
+ * text it refuses) through jsr310's deserializer, so errors keep jsr310's wording.
  */
 final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
 

@@ -43,7 +43,7 @@ public final class LedgerJson {
                 .build();
     }
 
-    /** An object identity is {@code {"bucket": ..., "key": ...}}, as when it was a record; its derived id is not written. */
+    /** An object identity is {@code {"bucket": ..., "key": ...}}; its derived id is not written. */
     private abstract static class ObjectIdentityForm {
 
         @JsonCreator
