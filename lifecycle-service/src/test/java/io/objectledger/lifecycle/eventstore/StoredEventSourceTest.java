@@ -71,15 +71,18 @@ class StoredEventSourceTest {
     }
 
     @Test
-    void withoutASignalTheNextFetchFindsNewEvents() {
+    void withoutASignalTheNextFetchFindsNewEvents() throws Exception {
         StoredEventSource source = new StoredEventSource(store, 20);
         BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
+        assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).as("the first fetch, on an empty store").isFalse();
         CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> available(stream));
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !waiting.isDone());
 
         store.appendEvents(created("a", 0));
 
         await().atMost(Duration.ofSeconds(10)).until(waiting::isDone);
         assertThat(waiting.join()).isTrue();
+        assertThat(((DomainEventMessage<?>) stream.nextAvailable()).getAggregateIdentifier()).isEqualTo("a");
     }
 
     private static boolean available(BlockingStream<TrackedEventMessage<?>> stream) {
