@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * is ready seconds sooner. The JVM writes it when the
  * server exits cleanly after a start without it, and ignores it, with a warning in the server's
  * log, if the JDK has changed since; a class whose bytes changed is loaded from its jar as usual.
- * The container images get the same from OpenJ9's shared class cache, which their build warms.
+ * The container images build no archive, so a container maps only the JDK's own.
  */
 final class ClassDataArchive {
 

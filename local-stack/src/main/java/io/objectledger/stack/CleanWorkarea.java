@@ -6,10 +6,9 @@ import java.nio.file.Path;
 
 /**
  * A server's Liberty workarea (its OSGi framework state and caches) as the last clean stop left
- * it. Every start begins from it, as a container begins from the workarea its image was built
- * with: a server killed with SIGKILL leaves a workarea Liberty partly rebuilds, seconds more, on
- * its next start. Only caches live there; the transaction log and the
- * service's data do not.
+ * it. Every start begins from it, because a server killed with SIGKILL leaves a workarea Liberty
+ * partly rebuilds, seconds more, on its next start. Only caches live there; the transaction log
+ * and the service's data do not.
  */
 final class CleanWorkarea {
 
