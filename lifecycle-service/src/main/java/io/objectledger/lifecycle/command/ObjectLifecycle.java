@@ -49,7 +49,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * versions ({@link ObjectVersions}), so late arrivals are kept in the history without
  * overwriting newer state, and subscribers need no version logic.
  */
-// Revision 2: versions replaced the single current state; older snapshots are ignored and replayed.
+// The snapshot format: a snapshot of another revision is ignored and the aggregate rebuilt from its events, so
+// the revision changes whenever the aggregate's fields do.
 @Revision("2")
 public class ObjectLifecycle {
 
@@ -84,26 +85,27 @@ public class ObjectLifecycle {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ChangeOutcome handle(RecordObjectRemoved command) {
-        boolean violates = !command.deleteMarker() && underRetentionAt(command.change().eventTime());
-        ChangeOutcome outcome = record(after ->
+        return recordRemoval(!command.deleteMarker(), command.object(), command.facts(), command.change(), after ->
                 new ObjectRemoved(command.object(), command.facts(), command.deleteMarker(), command.change(), after));
-        if (outcome == ChangeOutcome.RECORDED && violates) {
-            apply(new RetentionViolated(command.object(), command.facts(), retainUntil, legalHold, retentionRule,
-                    command.change(), versions.current()));
-        }
-        return outcome;
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ChangeOutcome handle(RecordObjectExpired command) {
-        boolean violates = command.scope() == LifecycleScope.CURRENT && !command.deleteMarkerCreated()
-                && underRetentionAt(command.change().eventTime());
-        ChangeOutcome outcome = record(after -> new ObjectExpired(command.object(), command.facts(),
-                command.scope(), command.deleteMarkerCreated(), command.change(), after));
+        boolean removesData = command.scope() == LifecycleScope.CURRENT && !command.deleteMarkerCreated();
+        return recordRemoval(removesData, command.object(), command.facts(), command.change(), after ->
+                new ObjectExpired(command.object(), command.facts(), command.scope(), command.deleteMarkerCreated(),
+                        command.change(), after));
+    }
+
+    /** Records a removal and, when it took data a retention or legal hold still protected, a RetentionViolated after it. */
+    private ChangeOutcome recordRemoval(boolean removesData, ObjectIdentity removed, ObjectFacts facts,
+                                        ChangeContext change, Function<StateAfter, LifecycleEvent> eventLeaving) {
+        boolean violates = removesData && underRetentionAt(change.eventTime());
+        ChangeOutcome outcome = record(eventLeaving);
         if (outcome == ChangeOutcome.RECORDED && violates) {
-            apply(new RetentionViolated(command.object(), command.facts(), retainUntil, legalHold, retentionRule,
-                    command.change(), versions.current()));
+            apply(new RetentionViolated(removed, facts, retainUntil, legalHold, retentionRule, change,
+                    versions.current()));
         }
         return outcome;
     }
