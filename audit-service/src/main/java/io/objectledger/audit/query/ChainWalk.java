@@ -31,7 +31,7 @@ final class ChainWalk {
             String previous = rows.getString("previous_hash");
             String stored = rows.getString("entry_hash");
             if (stored == null) {
-                continue; // recorded before the chain existed; the chain starts after it
+                continue; // recorded before the hash_chain migration; the chain starts after it
             }
             String recomputed = HashChain.link(previous, rows.getString("event_id"), rows.getString("object_id"),
                     sequence, rows.getString("event_type"), rows.getString("payload"));

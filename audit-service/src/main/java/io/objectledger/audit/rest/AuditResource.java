@@ -1,7 +1,7 @@
 package io.objectledger.audit.rest;
 
 import io.objectledger.audit.query.AuditEntry;
-import io.objectledger.audit.query.AuditTrail;
+import io.objectledger.audit.query.AuditQueries;
 import io.objectledger.events.object.ObjectIdentity;
 import io.objectledger.support.rest.Problem;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** An object's recorded history. Keys go in the query string: they may hold any character. */
 @Path("/audit/{bucket}/object")
@@ -25,24 +27,18 @@ import java.util.List;
 public class AuditResource {
 
     @Inject
-    AuditTrail trail;
+    AuditQueries queries;
 
     @GET
     @Operation(summary = "Every lifecycle event recorded for one object, oldest first")
     @APIResponse(responseCode = "200", description = "The history")
     @APIResponse(responseCode = "404", description = "Nothing was ever recorded for this object")
     public Response history(@PathParam("bucket") String bucket, @QueryParam("key") String key) {
-        ObjectIdentity identity;
-        try {
-            identity = identity(bucket, key);
-        } catch (IllegalArgumentException e) {
-            return invalid(e);
-        }
-        List<AuditEntry> entries = trail.history(identity);
-        if (entries.isEmpty()) {
-            return notFound(identity);
-        }
-        return Response.ok(new ObjectHistory(identity.bucket(), identity.key(), entries)).build();
+        return answer(bucket, key, identity -> {
+            List<AuditEntry> entries = queries.history(identity);
+            return entries.isEmpty() ? Optional.empty()
+                    : Optional.of(new ObjectHistory(identity.bucket(), identity.key(), entries));
+        });
     }
 
     @GET
@@ -51,28 +47,21 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "The verification: intact or the first broken entry")
     @APIResponse(responseCode = "404", description = "Nothing was ever recorded for this object")
     public Response verification(@PathParam("bucket") String bucket, @QueryParam("key") String key) {
+        return answer(bucket, key, queries::verify);
+    }
+
+    /** 400 for an invalid object, 404 when nothing was recorded for it, else 200 with what was found. */
+    private static Response answer(String bucket, String key, Function<ObjectIdentity, Optional<?>> find) {
         ObjectIdentity identity;
         try {
-            identity = identity(bucket, key);
+            identity = new ObjectIdentity(bucket, key == null ? "" : key);
         } catch (IllegalArgumentException e) {
-            return invalid(e);
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new Problem("invalid-object", e.getMessage() + " (give the key as ?key=...)")).build();
         }
-        return trail.verify(identity)
-                .map(verification -> Response.ok(verification).build())
-                .orElseGet(() -> notFound(identity));
-    }
-
-    private static ObjectIdentity identity(String bucket, String key) {
-        return new ObjectIdentity(bucket, key == null ? "" : key);
-    }
-
-    private static Response notFound(ObjectIdentity identity) {
-        return Response.status(Response.Status.NOT_FOUND)
-                .entity(new Problem("not-found", "nothing recorded for " + identity.subject())).build();
-    }
-
-    private static Response invalid(IllegalArgumentException e) {
-        return Response.status(Response.Status.BAD_REQUEST)
-                .entity(new Problem("invalid-object", e.getMessage() + " (give the key as ?key=...)")).build();
+        return find.apply(identity)
+                .map(found -> Response.ok(found).build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
+                        .entity(new Problem("not-found", "nothing recorded for " + identity.subject())).build());
     }
 }

@@ -27,20 +27,21 @@ class AuditHashChainTest {
     private static final ObjectIdentity OBJECT = new ObjectIdentity("tenant:records", "2026/contract.pdf");
     private static final ObjectFacts FACTS = new ObjectFacts(4096, "e1", "", Map.of(), Map.of());
 
+    private final AuditProjection projection = new AuditProjection();
     private JdbcDataSource dataSource;
-    private AuditTrail trail;
+    private AuditQueries queries;
 
     @BeforeEach
     void freshDatabase() {
         dataSource = freshSchema();
-        trail = new AuditTrail(dataSource);
+        queries = new AuditQueries(dataSource);
         append(created(0, "2026-11-27T10:00:00Z"), created(1, "2026-11-27T11:00:00Z"),
                 removed(2, "2026-11-27T12:00:00Z"));
     }
 
     @Test
     void untouchedTrailVerifiesAndNamesItsHead() {
-        ChainVerification verification = trail.verify(OBJECT).orElseThrow();
+        ChainVerification verification = queries.verify(OBJECT).orElseThrow();
 
         assertThat(verification.intact()).isTrue();
         assertThat(verification.entries()).isEqualTo(3);
@@ -51,11 +52,11 @@ class AuditHashChainTest {
 
     @Test
     void redeliveredEventLeavesTheChainAsItWas() {
-        String head = trail.verify(OBJECT).orElseThrow().headHash();
+        String head = queries.verify(OBJECT).orElseThrow().headHash();
 
         append(removed(2, "2026-11-27T12:00:00Z"));
 
-        assertThat(trail.verify(OBJECT).orElseThrow().headHash()).isEqualTo(head);
+        assertThat(queries.verify(OBJECT).orElseThrow().headHash()).isEqualTo(head);
     }
 
     @Test
@@ -66,7 +67,7 @@ class AuditHashChainTest {
         append(new ReceivedLifecycleEvent(known.id(), known.type(), 3, known.event(), published));
 
         assertThat(columnOf(3, "payload")).isEqualTo(published).contains("addedInALaterMinorVersion");
-        ChainVerification verification = trail.verify(OBJECT).orElseThrow();
+        ChainVerification verification = queries.verify(OBJECT).orElseThrow();
         assertThat(verification.intact()).isTrue();
         assertThat(verification.entries()).isEqualTo(4);
     }
@@ -74,26 +75,26 @@ class AuditHashChainTest {
     @Test
     void chainAppendedAsOneBatchIsTheChainAppendedEventByEvent() {
         JdbcDataSource other = freshSchema();
-        AuditTrail oneByOne = new AuditTrail(other);
+        AuditQueries oneByOne = new AuditQueries(other);
         for (ReceivedLifecycleEvent event : List.of(created(0, "2026-11-27T10:00:00Z"),
                 created(1, "2026-11-27T11:00:00Z"), removed(2, "2026-11-27T12:00:00Z"))) {
-            append(other, oneByOne, event);
+            append(other, event);
         }
 
         assertThat(oneByOne.verify(OBJECT).orElseThrow().headHash())
-                .isEqualTo(trail.verify(OBJECT).orElseThrow().headHash());
+                .isEqualTo(queries.verify(OBJECT).orElseThrow().headHash());
     }
 
     @Test
     void newEventsAfterARedeliveredRangeLinkToTheStoredHead() throws SQLException {
-        String head = trail.verify(OBJECT).orElseThrow().headHash();
+        String head = queries.verify(OBJECT).orElseThrow().headHash();
 
         // A re-publish after a crash: stored events again, out of order and twice, then new ones.
         append(created(4, "2026-11-27T14:00:00Z"), created(1, "2026-11-27T11:00:00Z"),
                 removed(2, "2026-11-27T12:00:00Z"), created(3, "2026-11-27T13:00:00Z"),
                 created(3, "2026-11-27T13:00:00Z"));
 
-        ChainVerification verification = trail.verify(OBJECT).orElseThrow();
+        ChainVerification verification = queries.verify(OBJECT).orElseThrow();
         assertThat(verification.intact()).isTrue();
         assertThat(verification.entries()).isEqualTo(5);
         assertThat(previousHashOf(3)).isEqualTo(head);
@@ -103,7 +104,7 @@ class AuditHashChainTest {
     void changedPayloadIsFoundAtItsEntry() throws SQLException {
         execute("UPDATE audit_entry SET payload = REPLACE(payload, '4096', '1') WHERE sequence = 1");
 
-        ChainVerification verification = trail.verify(OBJECT).orElseThrow();
+        ChainVerification verification = queries.verify(OBJECT).orElseThrow();
 
         assertThat(verification.intact()).isFalse();
         assertThat(verification.firstBrokenSequence()).isEqualTo(1L);
@@ -114,7 +115,7 @@ class AuditHashChainTest {
     void removedEntryBreaksTheLinkAfterIt() throws SQLException {
         execute("DELETE FROM audit_entry WHERE sequence = 1");
 
-        ChainVerification verification = trail.verify(OBJECT).orElseThrow();
+        ChainVerification verification = queries.verify(OBJECT).orElseThrow();
 
         assertThat(verification.intact()).isFalse();
         assertThat(verification.firstBrokenSequence()).isEqualTo(2L);
@@ -126,7 +127,7 @@ class AuditHashChainTest {
         execute("UPDATE audit_entry SET payload = REPLACE(payload, '4096', '1'), entry_hash = '"
                 + "f".repeat(64) + "' WHERE sequence = 1");
 
-        ChainVerification verification = trail.verify(OBJECT).orElseThrow();
+        ChainVerification verification = queries.verify(OBJECT).orElseThrow();
 
         assertThat(verification.intact()).isFalse();
         assertThat(verification.firstBrokenSequence()).isEqualTo(1L);
@@ -134,24 +135,24 @@ class AuditHashChainTest {
 
     @Test
     void objectWithoutEntriesHasNothingToVerify() {
-        assertThat(trail.verify(new ObjectIdentity("tenant:records", "never-written"))).isEmpty();
+        assertThat(queries.verify(new ObjectIdentity("tenant:records", "never-written"))).isEmpty();
     }
 
     private static JdbcDataSource freshSchema() {
         JdbcDataSource database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        SchemaMigration.migrate(database, AuditTrail.class);
+        SchemaMigration.migrate(database, AuditProjection.class);
         return database;
     }
 
     /** Events as one batch, as the consumer hands them over. */
     private void append(ReceivedLifecycleEvent... events) {
-        append(dataSource, trail, events);
+        append(dataSource, events);
     }
 
-    private static void append(JdbcDataSource database, AuditTrail into, ReceivedLifecycleEvent... events) {
+    private void append(JdbcDataSource database, ReceivedLifecycleEvent... events) {
         try (Connection connection = database.getConnection()) {
-            into.append(connection, List.of(events));
+            projection.apply(connection, List.of(events));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

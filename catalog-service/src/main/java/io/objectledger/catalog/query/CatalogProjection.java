@@ -8,6 +8,8 @@ import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.lifecycle.StateAfter;
 import io.objectledger.events.lifecycle.TagsApplied;
 import io.objectledger.events.object.ObjectFacts;
+import io.objectledger.support.db.StoreUnavailableException;
+import io.objectledger.support.events.LifecycleEventBatch;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
 
 import java.sql.Connection;
@@ -28,7 +30,7 @@ import java.util.Optional;
  * greatest position in the object's history, so re-deliveries and out-of-order arrivals end in
  * the same row as an orderly stream.
  */
-public class CatalogProjection {
+public class CatalogProjection implements LifecycleEventBatch.Projection {
 
     private static final String UPDATE = """
             UPDATE catalog_object SET bucket = ?, object_key = ?, version_id = ?, state = ?, size = ?, etag = ?,
@@ -37,7 +39,7 @@ public class CatalogProjection {
              WHERE object_id = ?
             """;
     private static final String IF_NEWER = UPDATE + " AND last_sequence < ?";
-    // Events without a state after them were ordered by gateway time, and never over a resolved row.
+    // Events without a state after them are ordered by gateway time, and never written over a resolved row.
     private static final String IF_NEWER_UNRESOLVED = UPDATE + " AND version_count IS NULL"
             + " AND (last_event_time < ? OR (last_event_time = ? AND last_sequence < ?))";
     // Not a unique-violation catch: on PostgreSQL that would abort the whole batch's transaction.
@@ -67,6 +69,7 @@ public class CatalogProjection {
      * Older events without that state go one by one. Applying the same events again leaves the
      * rows as they are.
      */
+    @Override
     public void apply(Connection connection, List<ReceivedLifecycleEvent> events) {
         Map<String, ReceivedLifecycleEvent> latestResolved = new LinkedHashMap<>();
         for (ReceivedLifecycleEvent received : events) {
@@ -80,7 +83,7 @@ public class CatalogProjection {
         try {
             writeResolved(connection, List.copyOf(latestResolved.values()));
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot project " + latestResolved.size()
+            throw new StoreUnavailableException("Cannot project " + latestResolved.size()
                     + " events into the catalog: " + e.getMessage(), e);
         }
     }
@@ -115,7 +118,7 @@ public class CatalogProjection {
         }
     }
 
-    /** One event without the state after it, as events were projected before StateAfter. */
+    /** One event without the state after it: its own facts decide, ordered by gateway time. */
     private void apply(Connection connection, ReceivedLifecycleEvent received) {
         LifecycleEvent event = received.event();
         try {
@@ -128,14 +131,14 @@ public class CatalogProjection {
                 updateTags(connection, tagsApplied);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot project event " + received.id() + " for "
+            throw new StoreUnavailableException("Cannot project event " + received.id() + " for "
                     + event.object().subject() + " into the catalog: " + e.getMessage(), e);
         }
     }
 
     /**
-     * The row the event leaves, or empty when it says nothing about the current state. Events
-     * written before {@link StateAfter} existed are read as before: the event alone decides.
+     * The row the event leaves, or empty when it says nothing about the current state. An event
+     * without a {@link StateAfter} decides alone.
      */
     static Optional<Row> rowAfter(LifecycleEvent event) {
         StateAfter after = event.stateAfter();
@@ -154,7 +157,7 @@ public class CatalogProjection {
         };
     }
 
-    /** An event written before StateAfter: tags the ledger set through S3, which RGW does not notify. */
+    /** An event without a state after it: tags the ledger set through S3, which RGW does not notify. */
     private void updateTags(Connection connection, TagsApplied event) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE catalog_object SET tags = ?, updated_at = ? WHERE object_id = ?")) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.objectledger.events.json.LedgerJson;
 import io.objectledger.events.object.ObjectIdentity;
+import io.objectledger.support.db.StoreUnavailableException;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public class CatalogQueries {
                 return entries;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the catalog: " + e.getMessage(), e);
+            throw new StoreUnavailableException("Cannot read the catalog: " + e.getMessage(), e);
         }
     }
 

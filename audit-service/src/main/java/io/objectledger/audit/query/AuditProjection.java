@@ -2,15 +2,10 @@ package io.objectledger.audit.query;
 
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.object.ChangeContext;
-import io.objectledger.events.object.ObjectIdentity;
+import io.objectledger.support.db.StoreUnavailableException;
+import io.objectledger.support.events.LifecycleEventBatch;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-
-import javax.sql.DataSource;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,15 +21,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
-/** The append-only audit table: each event stored once, whatever how often it is delivered. */
-public class AuditTrail {
+/**
+ * Appends to the audit table, each event once however often it is delivered, each entry linked
+ * to the one before it in its object's history (see {@link HashChain}).
+ */
+public class AuditProjection implements LifecycleEventBatch.Projection {
 
     /*
      * A plain VALUES insert, which the PostgreSQL driver sends a batch of as multi-row INSERTs
-     * (reWriteBatchedInserts; an INSERT ... SELECT ... WHERE NOT EXISTS went row by row). The
+     * (reWriteBatchedInserts; an INSERT ... SELECT ... WHERE NOT EXISTS goes row by row). The
      * events the trail holds already are left out first, in the same transaction; an entry that
      * another member commits meanwhile (partitions moving between members) breaks the primary key,
      * the batch fails and comes again, and then finds it recorded.
@@ -54,21 +51,6 @@ public class AuditTrail {
             """;
     // Typed, because H2 will not guess a parameter's type in VALUES.
     private static final String OBJECT_AND_SEQUENCE = "(CAST(? AS VARCHAR(64)), CAST(? AS BIGINT))";
-    private static final String CHAIN = """
-            SELECT event_id, object_id, sequence, event_type, payload, previous_hash, entry_hash
-              FROM audit_entry WHERE object_id = ? ORDER BY sequence
-            """;
-    private static final String HISTORY = """
-            SELECT event_id, sequence, event_type, event_name, event_time, received_at, recorded_at,
-                   principal_id, request_id, payload, entry_hash
-              FROM audit_entry WHERE object_id = ? ORDER BY sequence
-            """;
-
-    private final DataSource dataSource;
-
-    public AuditTrail(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
 
     /**
      * Appends a batch of events within the caller's transaction (the consumer commits it): one
@@ -76,7 +58,8 @@ public class AuditTrail {
      * JDBC batch of inserts, instead of a query and an insert per event. A re-delivered event is
      * already in the trail and is left as it is.
      */
-    public void append(Connection connection, List<ReceivedLifecycleEvent> events) {
+    @Override
+    public void apply(Connection connection, List<ReceivedLifecycleEvent> events) {
         try {
             Map<String, List<ReceivedLifecycleEvent>> fresh = newEventsByObject(connection, events);
             if (fresh.isEmpty()) {
@@ -95,7 +78,7 @@ public class AuditTrail {
                 insert.executeBatch();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot append " + events.size() + " events to the audit trail: "
+            throw new StoreUnavailableException("Cannot append " + events.size() + " events to the audit trail: "
                     + e.getMessage(), e);
         }
     }
@@ -180,7 +163,7 @@ public class AuditTrail {
             }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    // Entries from before the chain existed have no hash: the chain starts after them.
+                    // Entries recorded before the hash_chain migration have no hash: the chain starts after them.
                     if (rows.getString(2) != null) {
                         previous.put(rows.getString(1), rows.getString(2));
                     }
@@ -188,49 +171,6 @@ public class AuditTrail {
             }
         }
         return previous;
-    }
-
-    /** Recomputes the object's chain from the stored fields; empty when nothing was recorded. */
-    public Optional<ChainVerification> verify(ObjectIdentity object) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(CHAIN)) {
-            query.setString(1, object.aggregateId());
-            try (ResultSet rows = query.executeQuery()) {
-                return ChainWalk.over(object, rows);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the audit trail: " + e.getMessage(), e);
-        }
-    }
-
-    public List<AuditEntry> history(ObjectIdentity object) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(HISTORY)) {
-            query.setString(1, object.aggregateId());
-            try (ResultSet rows = query.executeQuery()) {
-                List<AuditEntry> entries = new ArrayList<>();
-                while (rows.next()) {
-                    entries.add(new AuditEntry(rows.getString("event_id"), rows.getLong("sequence"),
-                            rows.getString("event_type"), rows.getString("event_name"),
-                            instant(rows, "event_time"), instant(rows, "received_at"), instant(rows, "recorded_at"),
-                            rows.getString("principal_id"), rows.getString("request_id"), rows.getString("entry_hash"),
-                            json(rows.getString("payload"))));
-                }
-                return entries;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the audit trail: " + e.getMessage(), e);
-        }
-    }
-
-    private static JsonObject json(String payload) {
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
-            return reader.readObject();
-        }
-    }
-
-    private static Instant instant(ResultSet rows, String column) throws SQLException {
-        return rows.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,0 +1,86 @@
+package io.objectledger.audit.query;
+
+import io.objectledger.events.object.ObjectIdentity;
+import io.objectledger.support.db.StoreUnavailableException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the audit table: an object's history, and the verification of its hash chain. */
+public class AuditQueries {
+
+    private static final String CHAIN = """
+            SELECT event_id, object_id, sequence, event_type, payload, previous_hash, entry_hash
+              FROM audit_entry WHERE object_id = ? ORDER BY sequence
+            """;
+    private static final String HISTORY = """
+            SELECT event_id, sequence, event_type, event_name, event_time, received_at, recorded_at,
+                   principal_id, request_id, payload, entry_hash
+              FROM audit_entry WHERE object_id = ? ORDER BY sequence
+            """;
+
+    private final DataSource dataSource;
+
+    public AuditQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Recomputes the object's chain from the stored fields; empty when nothing was recorded. */
+    public Optional<ChainVerification> verify(ObjectIdentity object) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(CHAIN)) {
+            query.setString(1, object.aggregateId());
+            try (ResultSet rows = query.executeQuery()) {
+                return ChainWalk.over(object, rows);
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    public List<AuditEntry> history(ObjectIdentity object) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(HISTORY)) {
+            query.setString(1, object.aggregateId());
+            try (ResultSet rows = query.executeQuery()) {
+                List<AuditEntry> entries = new ArrayList<>();
+                while (rows.next()) {
+                    entries.add(new AuditEntry(rows.getString("event_id"), rows.getLong("sequence"),
+                            rows.getString("event_type"), rows.getString("event_name"),
+                            instant(rows, "event_time"), instant(rows, "received_at"), instant(rows, "recorded_at"),
+                            rows.getString("principal_id"), rows.getString("request_id"), rows.getString("entry_hash"),
+                            json(rows.getString("payload"))));
+                }
+                return entries;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static StoreUnavailableException unavailable(SQLException e) {
+        return new StoreUnavailableException("Cannot read the audit trail: " + e.getMessage(), e);
+    }
+
+    private static JsonObject json(String payload) {
+        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+            return reader.readObject();
+        }
+    }
+
+    private static Instant instant(ResultSet rows, String column) throws SQLException {
+        return rows.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}
