@@ -27,7 +27,8 @@ import java.util.logging.Logger;
 /**
  * One thread that polls a batch, hands it to the service, and commits the offsets only of what
  * the service has made durable: at-least-once, one round trip per batch instead of one per
- * record, and a commit at most every 250 ms. Nothing ends the loop but {@link #close()}: a
+ * record, and a commit at most every {@link ConsumerPacing#commitInterval()}. Nothing ends the
+ * loop but {@link #close()}: a
  * failed batch is fetched again after a back-off (the loop keeps polling, so the member stays in
  * its group), and a broker that crashes is waited out by the Kafka client, which reconnects by
  * itself.
@@ -35,18 +36,10 @@ import java.util.logging.Logger;
 public final class ConsumerLoop implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class.getName());
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-    /**
-     * Offsets are committed at most this often while records keep coming, at once when the topic
-     * goes quiet, and before partitions move away: each commit is a write on the broker, and
-     * at a few thousand records a second one per batch was a large share of its CPU. A crash
-     * re-delivers what was done since the last commit, which every handler recognises.
-     */
-    private static final long COMMIT_INTERVAL_NANOS = Duration.ofMillis(250).toNanos();
 
     private final ConsumerLoopSettings settings;
+    private final ConsumerPacing pacing;
+    private final long commitIntervalNanos;
     private final BatchHandler handler;
     private final Consumer<String, byte[]> consumer;
     private final Thread thread;
@@ -60,6 +53,8 @@ public final class ConsumerLoop implements AutoCloseable {
 
     private ConsumerLoop(ConsumerLoopSettings settings, BatchHandler handler) {
         this.settings = settings;
+        this.pacing = settings.pacing();
+        this.commitIntervalNanos = pacing.commitInterval().toNanos();
         this.handler = handler;
         this.consumer = new KafkaConsumer<>(settings.consumerConfig());
         this.thread = new Thread(this::run, "ledger-consumer-" + settings.group());
@@ -74,7 +69,7 @@ public final class ConsumerLoop implements AutoCloseable {
     private void run() {
         LOG.info(() -> "Consuming " + settings.topics() + " as " + settings.clientId() + " in group "
                 + settings.group() + ", up to " + settings.maxBatch() + " records per batch");
-        Duration backoff = FIRST_BACKOFF;
+        Duration backoff = pacing.firstBackoff();
         try {
             consumer.subscribe(settings.topics(), new CommitBeforeRevoking());
             while (running) {
@@ -91,14 +86,14 @@ public final class ConsumerLoop implements AutoCloseable {
                     if (done < batch.size()) {
                         rewind(batch.subList(done, batch.size()));
                     }
-                    if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS) {
+                    if (System.nanoTime() - lastCommitNanos >= commitIntervalNanos) {
                         commit();
                     }
-                    backoff = FIRST_BACKOFF;
+                    backoff = pacing.firstBackoff();
                 } else {
                     rewind(batch);
                     pause(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    backoff = pacing.backoffAfter(backoff);
                 }
             }
         } catch (WakeupException closing) {
@@ -120,7 +115,7 @@ public final class ConsumerLoop implements AutoCloseable {
 
     private ConsumerRecords<String, byte[]> poll() {
         try {
-            ConsumerRecords<String, byte[]> polled = consumer.poll(POLL_TIMEOUT);
+            ConsumerRecords<String, byte[]> polled = consumer.poll(pacing.pollTimeout());
             lastPoll = Instant.now();
             return polled;
         } catch (WakeupException closing) {

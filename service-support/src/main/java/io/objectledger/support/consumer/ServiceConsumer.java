@@ -1,5 +1,6 @@
 package io.objectledger.support.consumer;
 
+import io.objectledger.support.kafka.KafkaClientSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,13 +18,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Starts a consumer loop with the application for each {@link BatchHandler} the service
  * provides ({@code ledger.<name>.*} says which topics, which group, how big a batch), and stops
  * them with the application. A handler whose group or topics are not configured consumes nothing.
+ * The fetch wait and the {@link ConsumerPacing} ({@code ledger.consumer.*-ms}) apply to every loop
+ * of the service.
  */
 @ApplicationScoped
 public class ServiceConsumer {
 
     @Inject
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    KafkaClientSettings kafka;
 
     @Inject
     @ConfigProperty(name = "ledger.instance")
@@ -36,6 +38,23 @@ public class ServiceConsumer {
     @Inject
     @ConfigProperty(name = "ledger.consumer.fetch-wait-ms", defaultValue = "" + ConsumerLoopSettings.DEFAULT_FETCH_WAIT_MS)
     int fetchWaitMs;
+
+    @Inject
+    @ConfigProperty(name = "ledger.consumer.poll-timeout-ms", defaultValue = "" + ConsumerPacing.DEFAULT_POLL_TIMEOUT_MS)
+    long pollTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "ledger.consumer.first-backoff-ms", defaultValue = "" + ConsumerPacing.DEFAULT_FIRST_BACKOFF_MS)
+    long firstBackoffMs;
+
+    @Inject
+    @ConfigProperty(name = "ledger.consumer.max-backoff-ms", defaultValue = "" + ConsumerPacing.DEFAULT_MAX_BACKOFF_MS)
+    long maxBackoffMs;
+
+    @Inject
+    @ConfigProperty(name = "ledger.consumer.commit-interval-ms",
+            defaultValue = "" + ConsumerPacing.DEFAULT_COMMIT_INTERVAL_MS)
+    long commitIntervalMs;
 
     @Inject
     Instance<BatchHandler> handlers;
@@ -56,8 +75,9 @@ public class ServiceConsumer {
             return Optional.empty();
         }
         int maxBatch = config.getOptionalValue(prefix + "max-batch", Integer.class).orElse(500);
-        return Optional.of(new ConsumerLoopSettings(bootstrapServers, group.get(), instance, topics.get(), maxBatch,
-                fetchWaitMs));
+        return Optional.of(new ConsumerLoopSettings(kafka.bootstrapServers(), group.get(), instance, topics.get(),
+                maxBatch, fetchWaitMs, kafka.tuning(),
+                ConsumerPacing.ofMillis(pollTimeoutMs, firstBackoffMs, maxBackoffMs, commitIntervalMs)));
     }
 
     @PreDestroy

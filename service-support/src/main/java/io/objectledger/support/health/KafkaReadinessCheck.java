@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,18 +21,13 @@ public class KafkaReadinessCheck implements HealthCheck {
     private static final int TIMEOUT_MS = 2_000;
 
     @Inject
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    @ConfigProperty(name = "ledger.service.name")
-    String serviceName;
+    KafkaClientSettings kafka;
 
     private Admin admin;
 
     @PostConstruct
     void connect() {
-        admin = Admin.create(KafkaClientSettings.admin(bootstrapServers, serviceName + "-health"));
+        admin = kafka.admin("health");
     }
 
     @PreDestroy
@@ -43,7 +37,7 @@ public class KafkaReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("kafka").withData("bootstrap.servers", bootstrapServers);
+        var response = HealthCheckResponse.named("kafka").withData("bootstrap.servers", kafka.bootstrapServers());
         try {
             int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
                     .nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).size();

@@ -1,75 +1,86 @@
 package io.objectledger.support.kafka;
 
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 
-/** Client settings the ledger's services share, so that every producer and consumer behaves the same way. */
-public final class KafkaClientSettings {
+/** Where the service's Kafka clients connect, as whom, and with which {@link KafkaTuning}. */
+@ApplicationScoped
+public class KafkaClientSettings {
 
-    private KafkaClientSettings() {
+    @Inject
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    @ConfigProperty(name = "ledger.service.name")
+    String serviceName;
+
+    @Inject
+    @ConfigProperty(name = "kafka.consumer.session.timeout.ms", defaultValue = "" + KafkaTuning.DEFAULT_SESSION_TIMEOUT_MS)
+    int sessionTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "kafka.consumer.heartbeat.interval.ms",
+            defaultValue = "" + KafkaTuning.DEFAULT_HEARTBEAT_INTERVAL_MS)
+    int heartbeatIntervalMs;
+
+    @Inject
+    @ConfigProperty(name = "kafka.consumer.fetch.min.bytes", defaultValue = "" + KafkaTuning.DEFAULT_FETCH_MIN_BYTES)
+    int fetchMinBytes;
+
+    @Inject
+    @ConfigProperty(name = "kafka.producer.linger.ms", defaultValue = "" + KafkaTuning.DEFAULT_LINGER_MS)
+    int lingerMs;
+
+    @Inject
+    @ConfigProperty(name = "kafka.producer.batch.size", defaultValue = "" + KafkaTuning.DEFAULT_BATCH_SIZE)
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "kafka.producer.request.timeout.ms", defaultValue = "" + KafkaTuning.DEFAULT_REQUEST_TIMEOUT_MS)
+    int requestTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "kafka.producer.delivery.timeout.ms",
+            defaultValue = "" + KafkaTuning.DEFAULT_DELIVERY_TIMEOUT_MS)
+    int deliveryTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "kafka.producer.max.block.ms", defaultValue = "" + KafkaTuning.DEFAULT_MAX_BLOCK_MS)
+    int maxBlockMs;
+
+    @Inject
+    @ConfigProperty(name = "kafka.admin.timeout.ms", defaultValue = "" + KafkaTuning.DEFAULT_ADMIN_TIMEOUT_MS)
+    int adminTimeoutMs;
+
+    private KafkaTuning tuning;
+
+    @PostConstruct
+    void read() {
+        tuning = new KafkaTuning(sessionTimeoutMs, heartbeatIntervalMs, fetchMinBytes, lingerMs, batchSize,
+                requestTimeoutMs, deliveryTimeoutMs, maxBlockMs, adminTimeoutMs);
     }
 
-    /**
-     * A producer whose acknowledgement means the record is on every in-sync replica, and whose
-     * retries never duplicate or reorder a partition: callers answer RGW or commit offsets on it.
-     */
-    public static Map<String, Object> durableProducer(String bootstrapServers, String clientId) {
-        return Map.ofEntries(
-                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, clientId),
-                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
-                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                Map.entry(ProducerConfig.LINGER_MS_CONFIG, 5),
-                // A consumer's batch goes out in a few requests, not one per 16 KiB (the default).
-                Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, 131_072),
-                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000),
-                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
-                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
-                Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()),
-                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+    public String bootstrapServers() {
+        return bootstrapServers;
     }
 
-    /**
-     * A consumer of a batching loop: the loop commits offsets itself, after the batch is durable,
-     * and a killed member's partitions move to the others after 10 s, not the default 45 s. The
-     * member is static ({@code group.instance.id}: the client id, group plus pod name): a process
-     * started again under the same name takes its partitions back at once, instead of waiting out
-     * the killed member's session (10 s with no record processed, BENCHMARKS.md fault run 18). The
-     * broker answers a fetch when 256 KiB are ready or {@code fetchWaitMs} (50 by default) have
-     * passed, instead of at every record: each batch costs a database commit and a broker request
-     * or two, so larger batches are cheaper (at 64 KiB / 20 ms the broker took 19 % more CPU;
-     * BENCHMARKS.md, run Q), for at most that much more latency per stage when the stream is quiet.
-     */
-    public static Map<String, Object> batchConsumer(String bootstrapServers, String group, String clientId,
-                                                    int maxBatch, int fetchWaitMs) {
-        return Map.ofEntries(
-                Map.entry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                Map.entry(ConsumerConfig.GROUP_ID_CONFIG, group),
-                Map.entry(ConsumerConfig.CLIENT_ID_CONFIG, clientId),
-                Map.entry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, clientId),
-                Map.entry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                Map.entry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                Map.entry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch),
-                Map.entry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 262_144),
-                Map.entry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, fetchWaitMs),
-                Map.entry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000),
-                Map.entry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000),
-                Map.entry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()),
-                Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+    public KafkaTuning tuning() {
+        return tuning;
     }
 
-    public static Map<String, Object> admin(String bootstrapServers, String clientId) {
-        return Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, clientId,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+    /** The service's producer, named after the service. */
+    public Map<String, Object> durableProducer() {
+        return tuning.durableProducer(bootstrapServers, serviceName);
+    }
+
+    /** A new admin client named after the service and what it is for ({@code health}, {@code lag}); the caller closes it. */
+    public Admin admin(String purpose) {
+        return Admin.create(tuning.admin(bootstrapServers, serviceName + "-" + purpose));
     }
 }

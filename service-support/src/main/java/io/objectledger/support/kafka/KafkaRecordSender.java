@@ -8,7 +8,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -21,18 +20,13 @@ import java.util.concurrent.CompletableFuture;
 public class KafkaRecordSender {
 
     @Inject
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    @ConfigProperty(name = "ledger.service.name")
-    String serviceName;
+    KafkaClientSettings kafka;
 
     private Producer<String, byte[]> producer;
 
     @PostConstruct
     void open() {
-        producer = new KafkaProducer<>(KafkaClientSettings.durableProducer(bootstrapServers, serviceName));
+        producer = new KafkaProducer<>(kafka.durableProducer());
     }
 
     @PreDestroy

@@ -36,12 +36,7 @@ public class ConsumerLagGauges {
     private static final int TIMEOUT_MS = 3_000;
 
     @Inject
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    @ConfigProperty(name = "ledger.service.name")
-    String serviceName;
+    KafkaClientSettings kafka;
 
     @Inject
     @ConfigProperty(name = "ledger.metrics.consumer-groups")
@@ -58,7 +53,7 @@ public class ConsumerLagGauges {
     }
 
     void register(@Observes Startup startup) {
-        admin = Admin.create(KafkaClientSettings.admin(bootstrapServers, serviceName + "-lag"));
+        admin = kafka.admin("lag");
         for (String group : groups) {
             registry.gauge("ledger.kafka.consumer.lag", () -> lag(group), new Tag("group", group));
         }
