@@ -6,6 +6,7 @@ import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.object.ObjectIdentity;
 import io.objectledger.support.db.SchemaMigration;
+import io.objectledger.support.db.StoreUnavailableException;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The audit trail's hash chain on a real (embedded) database with the service's own migrations. */
 class AuditHashChainTest {
@@ -136,6 +138,16 @@ class AuditHashChainTest {
     @Test
     void objectWithoutEntriesHasNothingToVerify() {
         assertThat(queries.verify(new ObjectIdentity("tenant:records", "never-written"))).isEmpty();
+    }
+
+    @Test
+    void readingATrailWhoseDatabaseDoesNotAnswerIsStoreUnavailable() {
+        JdbcDataSource away = new JdbcDataSource();
+        away.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";IFEXISTS=TRUE");
+        AuditQueries unreachable = new AuditQueries(away);
+
+        assertThatThrownBy(() -> unreachable.history(OBJECT)).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> unreachable.verify(OBJECT)).isInstanceOf(StoreUnavailableException.class);
     }
 
     private static JdbcDataSource freshSchema() {

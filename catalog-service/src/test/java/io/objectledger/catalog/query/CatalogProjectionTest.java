@@ -13,6 +13,7 @@ import io.objectledger.events.object.LifecycleScope;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.object.ObjectIdentity;
 import io.objectledger.support.db.SchemaMigration;
+import io.objectledger.support.db.StoreUnavailableException;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The projection against a real (embedded) database with the service's own migrations. */
 class CatalogProjectionTest {
@@ -272,6 +274,27 @@ class CatalogProjectionTest {
                 Map.of("class", "cat"), "rule", "p1", change("Ledger:TagsApplied", "2026-11-26T10:00:01Z"), null)));
 
         assertThat(queries.find(OBJECT).orElseThrow().tags()).isEqualTo(Map.of("class", "cat"));
+    }
+
+    @Test
+    void queryOnADatabaseThatDoesNotAnswerIsStoreUnavailable() {
+        JdbcDataSource away = new JdbcDataSource();
+        away.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";IFEXISTS=TRUE");
+
+        assertThatThrownBy(() -> new CatalogQueries(away).find(OBJECT))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasCauseInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void projectionFailingOnTheDatabaseIsStoreUnavailable() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("DROP TABLE catalog_object");
+
+            assertThatThrownBy(() -> projection.apply(connection, List.of(event(0, new ObjectCreated(OBJECT, FACTS_V1,
+                    change("ObjectCreated:Put", PUT_V1), present(FACTS_V1, PUT_V1, 1))))))
+                    .isInstanceOf(StoreUnavailableException.class);
+        }
     }
 
     private static StateAfter present(ObjectFacts facts, Instant since, int versions) {
