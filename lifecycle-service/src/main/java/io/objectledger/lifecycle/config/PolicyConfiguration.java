@@ -4,6 +4,7 @@ import io.objectledger.lifecycle.policy.Enrichment;
 import io.objectledger.lifecycle.policy.Policy;
 import io.objectledger.lifecycle.policy.PolicyEnforcer;
 import io.objectledger.lifecycle.policy.PolicyFile;
+import io.objectledger.lifecycle.policy.S3Retry;
 import io.objectledger.lifecycle.s3.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -34,6 +35,10 @@ public class PolicyConfiguration {
     @Inject
     @ConfigProperty(name = "ledger.policy.first-backoff-ms")
     long firstBackoffMs;
+
+    @Inject
+    @ConfigProperty(name = "ledger.policy.max-backoff-ms", defaultValue = "30000")
+    long maxBackoffMs;
 
     @Inject
     @ConfigProperty(name = "ledger.enrichment.enabled")
@@ -70,6 +75,7 @@ public class PolicyConfiguration {
         Enrichment enrichment = new Enrichment(enrichmentEnabled, enrichmentBuckets);
         LOG.info(() -> enrichmentEnabled ? "Enrichment on: HeadObject completes the facts of new objects in buckets "
                 + enrichmentBuckets : "Enrichment off (ledger.enrichment.enabled): no HeadObject is recorded");
-        return new PolicyEnforcer(policy, enrichment, store, commands, maxAttempts, Duration.ofMillis(firstBackoffMs));
+        S3Retry retry = new S3Retry(maxAttempts, Duration.ofMillis(firstBackoffMs), Duration.ofMillis(maxBackoffMs));
+        return new PolicyEnforcer(policy, enrichment, store, commands, retry);
     }
 }

@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * The S3 client the policies use: the gateway's endpoint and credentials from configuration,
  * path-style addressing (RGW), checksums only where S3 requires them (RGW rejects the SDK's
- * default ones), and the SDK's standard retries with backoff.
+ * default ones), and the SDK's standard retries limited to {@code ledger.s3.sdk-max-attempts}
+ * requests per call, under the ledger's own retry policy (see S3Retry for how the two combine).
  */
 @ApplicationScoped
 public class S3Configuration {
@@ -44,6 +45,14 @@ public class S3Configuration {
     @ConfigProperty(name = "ledger.s3.secret-key")
     Optional<String> secretKey;
 
+    @Inject
+    @ConfigProperty(name = "ledger.s3.sdk-max-attempts", defaultValue = "3")
+    int sdkMaxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "ledger.s3.api-call-timeout-seconds", defaultValue = "30")
+    long apiCallTimeoutSeconds;
+
     @Produces
     @ApplicationScoped
     S3Client s3Client() {
@@ -55,7 +64,8 @@ public class S3Configuration {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .overrideConfiguration(override -> override.retryStrategy(RetryMode.STANDARD)
-                        .apiCallTimeout(Duration.ofSeconds(30)))
+                        .retryStrategy(strategy -> strategy.maxAttempts(sdkMaxAttempts))
+                        .apiCallTimeout(Duration.ofSeconds(apiCallTimeoutSeconds)))
                 .build();
     }
 

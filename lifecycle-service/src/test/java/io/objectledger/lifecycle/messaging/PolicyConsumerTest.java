@@ -15,6 +15,7 @@ import io.objectledger.lifecycle.policy.Enrichment;
 import io.objectledger.lifecycle.policy.Policy;
 import io.objectledger.lifecycle.policy.PolicyEnforcer;
 import io.objectledger.lifecycle.policy.RecordingGateway;
+import io.objectledger.lifecycle.policy.S3Retry;
 import io.objectledger.lifecycle.policy.ScriptedS3;
 import io.objectledger.lifecycle.s3.ObjectStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +45,7 @@ class PolicyConsumerTest {
 
     PolicyConsumerTest() {
         consumer.enforcer = new PolicyEnforcer(Policy.NONE, Enrichment.OFF, new ObjectStore(new ScriptedS3()), commands,
-                1, Duration.ZERO);
+                new S3Retry(1, Duration.ZERO, Duration.ofSeconds(30)));
         consumer.batchSeconds = 60;
     }
 

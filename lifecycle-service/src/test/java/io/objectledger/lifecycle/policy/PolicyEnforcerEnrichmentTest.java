@@ -12,8 +12,10 @@ import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.LifecycleScope;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.object.ObjectIdentity;
+import io.objectledger.events.object.Sha256;
 import io.objectledger.lifecycle.command.RecordDescriptionFailed;
 import io.objectledger.lifecycle.command.RecordObjectDescribed;
+import io.objectledger.lifecycle.command.RecordTaggingFailed;
 import io.objectledger.lifecycle.command.RecordTagsApplied;
 import io.objectledger.lifecycle.s3.ObjectStore;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
@@ -163,6 +165,30 @@ class PolicyEnforcerEnrichmentTest {
     }
 
     @Test
+    void taggingFailuresAreRecordedPerAttemptUnderIdsDerivedFromTheirCause() {
+        Policy everything = new Policy("p1", List.of(new TaggingRule("all", Match.everything(),
+                Map.of("seen", "yes"))), List.of());
+        s3.putTaggings.add(() -> failure(503, "SlowDown"));
+        s3.putTaggings.add(() -> failure(500, "InternalError"));
+
+        enforcer(everything, Enrichment.OFF, 6).enforce(received("event-1", created()));
+
+        assertThat(commands.sent).hasSize(3);
+        List<RecordTaggingFailed> failures = commands.sent.subList(0, 2).stream().map(RecordTaggingFailed.class::cast)
+                .toList();
+        assertThat(failures).extracting(RecordTaggingFailed::attempt).containsExactly(1, 2);
+        assertThat(failures).extracting(RecordTaggingFailed::willRetry).containsExactly(true, true);
+        assertThat(failures).extracting(failure -> failure.change().changeId()).containsExactly(
+                Sha256.hex("Ledger:TaggingFailed\u0000event-1\u0000all\u00001"),
+                Sha256.hex("Ledger:TaggingFailed\u0000event-1\u0000all\u00002"));
+        assertThat(commands.sent.get(2)).isInstanceOfSatisfying(RecordTagsApplied.class, tagged -> {
+            assertThat(tagged.change().changeId()).isEqualTo(Sha256.hex("Ledger:TagsApplied\u0000event-1\u0000all\u00000"));
+            assertThat(tagged.change().opaqueData()).isEqualTo("p1");
+            assertThat(tagged.change().requestId()).isEqualTo("req-tagging");
+        });
+    }
+
+    @Test
     void withEnrichmentOffNothingIsDescribedOrRecorded() {
         enforcer(Policy.NONE, Enrichment.OFF, 6).enforce(received("event-1", created()));
 
@@ -203,7 +229,8 @@ class PolicyEnforcerEnrichmentTest {
     }
 
     private PolicyEnforcer enforcer(Policy policy, Enrichment enrichment, int maxAttempts) {
-        return new PolicyEnforcer(policy, enrichment, new ObjectStore(s3), commands, maxAttempts, Duration.ZERO);
+        return new PolicyEnforcer(policy, enrichment, new ObjectStore(s3), commands,
+                new S3Retry(maxAttempts, Duration.ZERO, Duration.ofSeconds(30)));
     }
 
     private static ObjectCreated created() {
@@ -223,7 +250,7 @@ class PolicyEnforcerEnrichmentTest {
                 .build();
     }
 
-    private static HeadObjectResponse failure(int status, String code) {
+    private static <T> T failure(int status, String code) {
         throw S3Exception.builder().statusCode(status).awsErrorDetails(AwsErrorDetails.builder().errorCode(code)
                 .errorMessage(code).build()).build();
     }

@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Answers HeadObject from a script, tagging calls plainly; anything else is unsupported, as in S3Client. */
+/** Answers HeadObject and PutObjectTagging from scripts, other tagging calls plainly; anything else is unsupported, as in S3Client. */
 public final class ScriptedS3 implements S3Client {
 
     public final Deque<Supplier<HeadObjectResponse>> heads = new ArrayDeque<>();
     public final List<HeadObjectRequest> headRequests = new ArrayList<>();
+    /** Answers to PutObjectTagging, first to last; once used up, each call succeeds. */
+    public final Deque<Supplier<PutObjectTaggingResponse>> putTaggings = new ArrayDeque<>();
 
     @Override
     public HeadObjectResponse headObject(HeadObjectRequest request) {
@@ -36,6 +38,9 @@ public final class ScriptedS3 implements S3Client {
 
     @Override
     public PutObjectTaggingResponse putObjectTagging(PutObjectTaggingRequest request) {
+        if (!putTaggings.isEmpty()) {
+            return putTaggings.removeFirst().get();
+        }
         return (PutObjectTaggingResponse) PutObjectTaggingResponse.builder()
                 .responseMetadata(S3ResponseMetadata.create(DefaultAwsResponseMetadata.create(
                         Map.of("x-amz-request-id", "req-tagging")))).build();
