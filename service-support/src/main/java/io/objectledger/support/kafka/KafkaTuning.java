@@ -1,5 +1,6 @@
 package io.objectledger.support.kafka;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -8,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -47,51 +49,51 @@ public record KafkaTuning(int sessionTimeoutMs, int heartbeatIntervalMs, int fet
      * retries never duplicate or reorder a partition: callers answer RGW or commit offsets on it.
      */
     public Map<String, Object> durableProducer(String bootstrapServers, String clientId) {
-        return Map.ofEntries(
-                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, clientId),
+        return client(bootstrapServers, clientId, Map.ofEntries(
                 Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
                 Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                // A consumer's batch goes out in a few requests, not one per record or per 16 KiB.
                 Map.entry(ProducerConfig.LINGER_MS_CONFIG, lingerMs),
                 Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, batchSize),
+                // Bounded, so a caller learns of a broker outage in time to answer or retry.
                 Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs),
                 Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs),
                 Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs),
                 Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()),
-                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName())));
     }
 
-    /**
-     * A consumer of a batching loop: the loop commits offsets itself, after the batch is durable.
-     * The member is static ({@code group.instance.id}: the client id, group plus pod name), so a
-     * process started again under the same name takes its partitions back at once instead of
-     * waiting out the killed member's session. The broker answers a fetch when
-     * {@code fetchMinBytes} are ready or {@code fetchWaitMs} have passed, instead of at every
-     * record, for at most that much more latency per stage when the stream is quiet.
-     */
+    /** A consumer of a batching loop, which commits offsets itself once the batch is durable. */
     public Map<String, Object> batchConsumer(String bootstrapServers, String group, String clientId, int maxBatch,
                                              int fetchWaitMs) {
-        return Map.ofEntries(
-                Map.entry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+        return client(bootstrapServers, clientId, Map.ofEntries(
                 Map.entry(ConsumerConfig.GROUP_ID_CONFIG, group),
-                Map.entry(ConsumerConfig.CLIENT_ID_CONFIG, clientId),
+                // A static member: started again under the same name (group plus pod), it takes its
+                // partitions back at once instead of waiting out the killed member's session.
                 Map.entry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, clientId),
+                Map.entry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs),
+                Map.entry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, heartbeatIntervalMs),
                 Map.entry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 Map.entry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                // The broker answers when fetchMinBytes are ready or fetchWaitMs have passed, not at
+                // every record: at most that much more latency per stage when the stream is quiet.
                 Map.entry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch),
                 Map.entry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, fetchMinBytes),
                 Map.entry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, fetchWaitMs),
-                Map.entry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs),
-                Map.entry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, heartbeatIntervalMs),
                 Map.entry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()),
-                Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+                Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName())));
     }
 
     public Map<String, Object> admin(String bootstrapServers, String clientId) {
-        return Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, clientId,
+        return client(bootstrapServers, clientId, Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, adminTimeoutMs,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, adminTimeoutMs);
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, adminTimeoutMs));
+    }
+
+    private static Map<String, Object> client(String bootstrapServers, String clientId, Map<String, Object> settings) {
+        Map<String, Object> config = new HashMap<>(settings);
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        return Map.copyOf(config);
     }
 }
