@@ -8,17 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A process of the stack, its output in a log file, stopped with its whole process tree. */
-final class ChildProcess {
-
-    private final String name;
-    private final Process process;
-    private final Path log;
-
-    private ChildProcess(String name, Process process, Path log) {
-        this.name = name;
-        this.process = process;
-        this.log = log;
-    }
+record ChildProcess(String name, Process process, Path log) {
 
     static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path log)
             throws IOException {

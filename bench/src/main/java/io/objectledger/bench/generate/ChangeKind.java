@@ -2,19 +2,17 @@ package io.objectledger.bench.generate;
 
 /** What happened to an object at the gateway, with the RGW 16.2 event name it is notified as. */
 public enum ChangeKind {
-    PUT("ObjectCreated:Put", true),
-    COPY("ObjectCreated:Copy", true),
-    MULTIPART("ObjectCreated:CompleteMultipartUpload", true),
-    DELETE("ObjectRemoved:Delete", false),
-    DELETE_MARKER("ObjectRemoved:DeleteMarkerCreated", false),
-    EXPIRE_CURRENT("ObjectLifecycle:Expiration:Current", false);
+    PUT("ObjectCreated:Put"),
+    COPY("ObjectCreated:Copy"),
+    MULTIPART("ObjectCreated:CompleteMultipartUpload"),
+    DELETE("ObjectRemoved:Delete"),
+    DELETE_MARKER("ObjectRemoved:DeleteMarkerCreated"),
+    EXPIRE_CURRENT("ObjectLifecycle:Expiration:Current");
 
     private final String eventName;
-    private final boolean leavesObjectPresent;
 
-    ChangeKind(String eventName, boolean leavesObjectPresent) {
+    ChangeKind(String eventName) {
         this.eventName = eventName;
-        this.leavesObjectPresent = leavesObjectPresent;
     }
 
     public String eventName() {
@@ -23,6 +21,6 @@ public enum ChangeKind {
 
     /** The catalog's reading of the change: present after a create, removed after the others. */
     public boolean leavesObjectPresent() {
-        return leavesObjectPresent;
+        return eventName.startsWith("ObjectCreated:");
     }
 }

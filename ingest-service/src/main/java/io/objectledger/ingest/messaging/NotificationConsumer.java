@@ -1,8 +1,5 @@
 package io.objectledger.ingest.messaging;
 
-import io.objectledger.events.rgw.RejectReason;
-import io.objectledger.events.rgw.RejectedNotificationException;
-import io.objectledger.ingest.metrics.IngestMetrics;
 import io.objectledger.support.consumer.BatchHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Consumes the topic RGW's Kafka push endpoint (and the HTTP push resource) writes to, a batch
@@ -25,14 +20,10 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class NotificationConsumer implements BatchHandler {
 
-    private static final Logger LOG = Logger.getLogger(NotificationConsumer.class.getName());
     private static final String SOURCE = "kafka";
 
     @Inject
     NotificationRouter router;
-
-    @Inject
-    IngestMetrics metrics;
 
     @Inject
     @ConfigProperty(name = "ledger.ingest.broker-timeout-ms")
@@ -42,28 +33,10 @@ public class NotificationConsumer implements BatchHandler {
     public int handle(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
         Instant receivedAt = Instant.now();
         CompletableFuture<?>[] sent = batch.stream()
-                .map(record -> forward(record.value() == null ? new byte[0] : record.value(), receivedAt))
+                .map(record -> router.accept(record.value() == null ? new byte[0] : record.value(), SOURCE, receivedAt))
                 .toArray(CompletableFuture[]::new);
         // Failing here re-delivers the whole batch; commands already sent are recognised as duplicates.
         CompletableFuture.allOf(sent).get(brokerTimeoutMs, TimeUnit.MILLISECONDS);
         return batch.size();
-    }
-
-    private CompletableFuture<Void> forward(byte[] body, Instant receivedAt) {
-        metrics.received(SOURCE);
-        try {
-            return router.forward(router.route(body, receivedAt), SOURCE);
-        } catch (RejectedNotificationException rejection) {
-            return deadLetter(body, rejection, receivedAt);
-        } catch (RuntimeException unexpected) {
-            LOG.log(Level.SEVERE, "Dead-lettering a notification that failed unexpectedly", unexpected);
-            return deadLetter(body, new RejectedNotificationException(RejectReason.UNPROCESSABLE,
-                    String.valueOf(unexpected)), receivedAt);
-        }
-    }
-
-    private CompletableFuture<Void> deadLetter(byte[] body, RejectedNotificationException rejection, Instant receivedAt) {
-        LOG.warning(() -> "Dead-lettering a notification from Kafka: " + rejection.getMessage());
-        return router.deadLetter(body, rejection, SOURCE, receivedAt);
     }
 }

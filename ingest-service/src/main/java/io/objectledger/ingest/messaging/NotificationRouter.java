@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Turns a notification body into commands on the object-commands topic, keyed by object so that
@@ -29,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class NotificationRouter {
 
+    private static final Logger LOG = Logger.getLogger(NotificationRouter.class.getName());
     public static final String HEADER_REASON = "ledger-reject-reason";
     public static final String HEADER_DETAIL = "ledger-reject-detail";
     public static final String HEADER_SOURCE = "ledger-source";
@@ -78,6 +81,26 @@ public class NotificationRouter {
     public RejectedNotificationException oversize(long bytes) {
         return new RejectedNotificationException(RejectReason.OVERSIZE,
                 "the body is " + bytes + " bytes, more than the limit of " + maxBodyBytes);
+    }
+
+    /**
+     * Routes a body and forwards its commands, or dead-letters it: one that can never be accepted
+     * with its reason, one that fails unexpectedly as unprocessable, so its partition never stalls.
+     * Completes once the commands or the dead letter are on the broker.
+     */
+    public CompletableFuture<Void> accept(byte[] body, String source, Instant receivedAt) {
+        metrics.received(source);
+        try {
+            return forward(route(body, receivedAt), source);
+        } catch (RejectedNotificationException rejection) {
+            LOG.warning(() -> "Dead-lettering a notification from " + source + ": " + rejection.getMessage());
+            return deadLetter(body, rejection, source, receivedAt);
+        } catch (RuntimeException unexpected) {
+            LOG.log(Level.SEVERE, "Dead-lettering a notification from " + source + " that failed unexpectedly",
+                    unexpected);
+            return deadLetter(body, new RejectedNotificationException(RejectReason.UNPROCESSABLE,
+                    String.valueOf(unexpected)), source, receivedAt);
+        }
     }
 
     /** Completes once every command is on the broker; counts what was accepted. */

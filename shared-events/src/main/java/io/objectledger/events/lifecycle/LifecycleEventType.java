@@ -6,29 +6,34 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The CloudEvents {@code type} of every lifecycle event; the suffix is the contract version. */
+/**
+ * The CloudEvents {@code type} of every lifecycle event, {@code io.objectledger.object.<name>.v<n>}:
+ * the suffix is the contract version.
+ */
 public enum LifecycleEventType {
-    OBJECT_CREATED("io.objectledger.object.created.v1", ObjectCreated.class),
-    OBJECT_REMOVED("io.objectledger.object.removed.v1", ObjectRemoved.class),
-    OBJECT_EXPIRED("io.objectledger.object.expired.v1", ObjectExpired.class),
-    OBJECT_TRANSITIONED("io.objectledger.object.transitioned.v1", ObjectTransitioned.class),
-    TAGS_APPLIED("io.objectledger.object.tags-applied.v1", TagsApplied.class),
-    TAGGING_FAILED("io.objectledger.object.tagging-failed.v1", TaggingFailed.class),
-    RETENTION_APPLIED("io.objectledger.object.retention-applied.v1", RetentionApplied.class),
-    RETENTION_FAILED("io.objectledger.object.retention-failed.v1", RetentionFailed.class),
-    RETENTION_VIOLATED("io.objectledger.object.retention-violated.v1", RetentionViolated.class),
-    RETENTION_ENDED("io.objectledger.object.retention-ended.v1", RetentionEnded.class),
-    DISPOSITION_APPLIED("io.objectledger.object.disposition-applied.v1", DispositionApplied.class),
-    OBJECT_DESCRIBED("io.objectledger.object.described.v1", ObjectDescribed.class),
-    DESCRIPTION_FAILED("io.objectledger.object.description-failed.v1", DescriptionFailed.class);
+    // What the gateway reported.
+    OBJECT_CREATED("created.v1", ObjectCreated.class), OBJECT_REMOVED("removed.v1", ObjectRemoved.class),
+    OBJECT_EXPIRED("expired.v1", ObjectExpired.class),
+    OBJECT_TRANSITIONED("transitioned.v1", ObjectTransitioned.class),
+    // What a policy did, or could not do.
+    TAGS_APPLIED("tags-applied.v1", TagsApplied.class), TAGGING_FAILED("tagging-failed.v1", TaggingFailed.class),
+    RETENTION_APPLIED("retention-applied.v1", RetentionApplied.class),
+    RETENTION_FAILED("retention-failed.v1", RetentionFailed.class),
+    RETENTION_VIOLATED("retention-violated.v1", RetentionViolated.class),
+    RETENTION_ENDED("retention-ended.v1", RetentionEnded.class),
+    DISPOSITION_APPLIED("disposition-applied.v1", DispositionApplied.class),
+    // What HeadObject added to the notification.
+    OBJECT_DESCRIBED("described.v1", ObjectDescribed.class),
+    DESCRIPTION_FAILED("description-failed.v1", DescriptionFailed.class);
 
     public static final String SOURCE = "/object-ledger/lifecycle-service";
+    private static final String TYPE_PREFIX = "io.objectledger.object.";
 
     private final String cloudEventType;
     private final Class<? extends LifecycleEvent> eventClass;
 
-    LifecycleEventType(String cloudEventType, Class<? extends LifecycleEvent> eventClass) {
-        this.cloudEventType = cloudEventType;
+    LifecycleEventType(String nameAndVersion, Class<? extends LifecycleEvent> eventClass) {
+        this.cloudEventType = TYPE_PREFIX + nameAndVersion;
         this.eventClass = eventClass;
     }
 
