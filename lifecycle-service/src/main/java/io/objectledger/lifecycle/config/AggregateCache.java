@@ -11,8 +11,8 @@ import org.ehcache.core.Ehcache;
 /**
  * The aggregates used most recently, kept between commands (Ehcache's heap tier, by reference):
  * an object's next change (a duplicate, a tag applied after its creation, an overwrite) is
- * handled without reading its snapshot and events back from the store. A weak-reference cache
- * lost them at every garbage collection, and loading was half of command handling.
+ * handled without reading its snapshot and events back from the store. Strong references: a
+ * weak-reference cache loses its entries at every garbage collection.
  */
 final class AggregateCache implements AutoCloseable {
 

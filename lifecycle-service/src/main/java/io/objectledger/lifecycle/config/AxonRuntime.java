@@ -54,8 +54,6 @@ import java.util.logging.Logger;
 public class AxonRuntime {
 
     private static final Logger LOG = Logger.getLogger(AxonRuntime.class.getName());
-    private static final long FETCH_DELAY_MS = 50;
-    private static final int PUBLISH_BATCH = 500;
     private static final int COMMANDS_PER_UNIT_OF_WORK = 100;
 
     @Resource(lookup = "jdbc/ledger")
@@ -79,6 +77,16 @@ public class AxonRuntime {
     @Inject
     @ConfigProperty(name = "ledger.instance")
     String instance;
+
+    /** Events the publisher reads per query and sends to Kafka before it awaits them and saves its token. */
+    @Inject
+    @ConfigProperty(name = "ledger.lifecycle.publish-batch", defaultValue = "500")
+    int publishBatch;
+
+    /** How long the publisher, at the end of the store, waits for a commit signal before it queries again. */
+    @Inject
+    @ConfigProperty(name = "ledger.lifecycle.publish-fetch-delay-ms", defaultValue = "50")
+    long publishFetchDelayMs;
 
     private Configuration axon;
     private JdbcTransactionManager transactions;
@@ -104,12 +112,12 @@ public class AxonRuntime {
                 .eventSerializer(serializer)
                 .snapshotSerializer(Serializers.snapshots())
                 // The publisher reads the store in queries of this many events (Axon's default: 100).
-                .batchSize(PUBLISH_BATCH)
+                .batchSize(publishBatch)
                 .build(), transactions);
 
         // Not the event store's shared cache: see StoredEventSource. Woken by every command
         // batch's commit, and otherwise fetching often (Axon's default: every second).
-        publisherSource = new StoredEventSource(storage, FETCH_DELAY_MS);
+        publisherSource = new StoredEventSource(storage, publishFetchDelayMs);
 
         DbSchedulerDeadlineManagerSupplier deadlineManager = new DbSchedulerDeadlineManagerSupplier();
         Scheduler scheduler = Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(deadlineManager))
@@ -124,8 +132,8 @@ public class AxonRuntime {
                 .configureTransactionManager(config -> transactions)
                 // No correlation metadata (Axon's default: the id of the command that caused an
                 // event): our commands' ids are random and in-process, the change id in every
-                // event is what links it to its notification, and reading the metadata back for
-                // every published event was a fifth of the publisher's time.
+                // event is what links it to its notification, and the publisher would read the
+                // metadata back for every event it publishes.
                 .configureCorrelationDataProviders(config -> List.of())
                 .registerComponent(DeadlineManager.class, config -> {
                     DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
@@ -153,7 +161,7 @@ public class AxonRuntime {
                         .registerTrackingEventProcessor(LifecycleEventPublisher.PROCESSING_GROUP,
                                 config -> publisherSource,
                                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                        .andBatchSize(PUBLISH_BATCH))
+                                        .andBatchSize(publishBatch))
                         .registerEventHandler(config -> publisher)
                         .registerListenerInvocationErrorHandler(LifecycleEventPublisher.PROCESSING_GROUP,
                                 config -> PropagatingErrorHandler.instance())

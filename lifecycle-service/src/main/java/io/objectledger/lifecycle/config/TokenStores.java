@@ -7,10 +7,10 @@ import org.axonframework.serialization.Serializer;
 
 /**
  * The publisher's token store, claiming as this instance ({@code ledger.instance}, the pod name).
- * Axon's default owner is {@code pid@host}, which changes at every start: a lifecycle killed and
- * started again then waited for its own dead claim to time out (10 s) before publishing anything
- * (fault runs of 2026-11-27), while it already reported ready. Under a stable name it takes its
- * claim back at once; another instance still waits for the timeout.
+ * Axon's default owner is {@code pid@host}, which changes at every start, so a lifecycle killed
+ * and started again would wait for its own dead claim to time out before publishing anything,
+ * while already reporting ready. Under a stable name it takes its claim back at once; another
+ * instance still waits for the timeout.
  */
 final class TokenStores {
 

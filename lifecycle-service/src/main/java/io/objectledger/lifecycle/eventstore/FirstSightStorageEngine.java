@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -25,17 +24,16 @@ import java.util.stream.Stream;
  * The JDBC event store, told which objects of a command batch have no history yet: loading such
  * an aggregate would cost two queries (its snapshot, its events) that can only answer "nothing",
  * and in a stream of new objects that is most of the store's reads. One query per batch finds
- * them instead. Only the thread that asked is answered from it (the command consumer's; the
- * policy consumer reads as before), and an object stops being new once its events are appended.
+ * them instead. Only the thread that asked is answered from it (the command consumer's; other
+ * threads read the store), and an object stops being new once its events are appended.
  */
-public final class FirstSightStorageEngine implements EventStorageEngine {
+public final class FirstSightStorageEngine extends StorageEngineTokens implements EventStorageEngine {
 
     /**
      * Asks for each object's first event (sequence 0, which every history has): one lookup in the
      * (aggregate, sequence) unique index per object, whatever the planner knows about the table.
-     * Asked for any event of the objects, PostgreSQL read the whole table for the IN list while
-     * the table had no statistics yet (a new store: 56-60 ms per batch at 90,000 events, against
-     * 4-5 ms), and more of it at every batch as the store grew.
+     * Asked for any event of the objects, PostgreSQL reads the whole table for the IN list while
+     * the table has no statistics yet (a new store), and more of it at every batch as it grows.
      */
     private static final String WITH_HISTORY =
             "SELECT aggregateidentifier FROM domainevententry WHERE sequencenumber = 0 AND aggregateidentifier IN (%s)";
@@ -45,6 +43,7 @@ public final class FirstSightStorageEngine implements EventStorageEngine {
     private final ThreadLocal<Set<String>> withoutHistory = ThreadLocal.withInitial(HashSet::new);
 
     public FirstSightStorageEngine(EventStorageEngine store, ConnectionProvider connections) {
+        super(store);
         this.store = store;
         this.connections = connections;
     }
@@ -119,20 +118,5 @@ public final class FirstSightStorageEngine implements EventStorageEngine {
         return withoutHistory.get().contains(aggregateIdentifier)
                 ? Optional.empty()
                 : store.lastSequenceNumberFor(aggregateIdentifier);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return store.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return store.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return store.createTokenAt(dateTime);
     }
 }

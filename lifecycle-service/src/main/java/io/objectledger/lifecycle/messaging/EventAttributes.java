@@ -14,13 +14,13 @@ import java.time.Instant;
 /**
  * The two things of a stored lifecycle event that its CloudEvent's attributes need, the object
  * and the gateway's event time, read from the event's JSON token by token: the facts and the
- * state after are skipped, and reading stops once both are found (binding the whole JSON, even
- * into this small shape, was a third of the publisher's time).
+ * state after are skipped, and reading stops once both are found, as the publisher reads every
+ * stored event and binding its whole JSON, even into this small shape, is most of that work.
  */
 record EventAttributes(ObjectIdentity object, Instant eventTime) {
 
     private static final ObjectMapper MAPPER = LedgerJson.newMapper();
-    // Readers resolve their deserializer once; MAPPER.readValue(parser, type) looked it up per call.
+    // Readers resolve their deserializer once; MAPPER.readValue(parser, type) looks it up per call.
     private static final ObjectReader OBJECT = MAPPER.readerFor(ObjectIdentity.class);
     private static final ObjectReader INSTANT = MAPPER.readerFor(Instant.class);
 

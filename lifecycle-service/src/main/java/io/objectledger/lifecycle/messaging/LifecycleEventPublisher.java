@@ -28,9 +28,10 @@ import java.util.concurrent.TimeoutException;
  * Publishes every stored lifecycle event to the lifecycle-events topic as a CloudEvent (Kafka
  * binary mode), keyed by object. It runs in a tracking processor over the event store, so the
  * store is the outbox: a crash before the token is saved re-publishes with the same {@code ce_id}.
+ * Its {@code eventSerializer} is the event store's, so that a stored event's JSON is taken as it is.
  */
 @ProcessingGroup(LifecycleEventPublisher.PROCESSING_GROUP)
-public class LifecycleEventPublisher {
+public record LifecycleEventPublisher(KafkaRecordSender sender, String topic, Serializer eventSerializer) {
 
     public static final String PROCESSING_GROUP = "lifecycle-events-publisher";
     public static final String SEQUENCE_EXTENSION = ReceivedLifecycleEvent.SEQUENCE_EXTENSION;
@@ -38,21 +39,10 @@ public class LifecycleEventPublisher {
     private static final long SEND_TIMEOUT_SECONDS = 30;
     private static final String PENDING_SENDS = LifecycleEventPublisher.class.getName() + ".pendingSends";
 
-    private final KafkaRecordSender sender;
-    private final String topic;
-    private final Serializer eventSerializer;
-
-    /** {@code eventSerializer}: the event store's, so that a stored event's JSON is taken as it is. */
-    public LifecycleEventPublisher(KafkaRecordSender sender, String topic, Serializer eventSerializer) {
-        this.sender = sender;
-        this.topic = topic;
-        this.eventSerializer = eventSerializer;
-    }
-
     /**
      * The CloudEvent's data is the stored JSON itself: the store writes events with the
-     * contract's mapping, so reading each event into objects and writing it again (a third of the
-     * publisher's time) would give the same bytes.
+     * contract's mapping, so reading each event into objects and writing it again would cost
+     * time for the same bytes.
      */
     @EventHandler(payloadType = LifecycleEvent.class)
     public void on(DomainEventMessage<?> message) {
