@@ -5,7 +5,7 @@
 #   tools/rgw/start-rgw.sh <workdir> [port]        (port: default 7480)
 #
 # Idempotent: if the cluster of <workdir> is already up on that port, it only re-checks the
-# user and prints the settings again. Otherwise it stops what is left of it and builds a fresh
+# users and prints the settings again. Otherwise it stops what is left of it and builds a fresh
 # cluster (memstore keeps nothing across restarts). Prints KEY=VALUE lines on stdout (also
 # written to <workdir>/rgw.env); progress and errors go to stderr.
 #
@@ -29,6 +29,12 @@ if [ "$PORT" -ge 6800 ] && [ "$PORT" -le 6899 ]; then die "port $PORT is in the 
 ACCESS_KEY=LEDGERTESTACCESSKEY
 SECRET_KEY=ledgertestsecretkey0123456789
 RGW_UID=ledger
+# A user of a second tenant, so tests can own buckets and keys of the same names in two tenants
+# (RGW addresses the other tenant's bucket as t1:name).
+T1_TENANT=t1
+T1_UID=u1
+T1_ACCESS_KEY=T1U1TESTACCESSKEY
+T1_SECRET_KEY=t1u1testsecretkey0123456789
 RGW_NAME=client.rgw.ledger
 MARKER=.ceph-rgw-workdir
 SCRIPT_DIR="$(cd "$(dirname "$0")" && pwd)"
@@ -80,24 +86,37 @@ RGW_ACCESS_KEY=$ACCESS_KEY
 RGW_SECRET_KEY=$SECRET_KEY
 RGW_REGION=default
 RGW_USER=$RGW_UID
+RGW_T1_TENANT=$T1_TENANT
+RGW_T1_USER=$T1_UID
+RGW_T1_ACCESS_KEY=$T1_ACCESS_KEY
+RGW_T1_SECRET_KEY=$T1_SECRET_KEY
 CEPH_CONF=$CONF
 CEPH_KEYRING=$KEYRING
 ENV
   cat "$W/rgw.env"
 }
 
+# ensure_user TENANT UID ACCESS_KEY SECRET_KEY: creates the user, or adds the key it lacks
+# (TENANT "" is the default tenant)
 ensure_user() {
-  local info
-  if info="$("${RGWADMIN[@]}" user info --uid "$RGW_UID" 2>/dev/null)"; then
-    if ! grep -q "\"access_key\": \"$ACCESS_KEY\"" <<<"$info"; then
-      "${RGWADMIN[@]}" key create --uid "$RGW_UID" --key-type s3 \
-        --access-key "$ACCESS_KEY" --secret "$SECRET_KEY" >/dev/null
+  local tenant="$1" uid="$2" access="$3" secret="$4" info
+  local who=(--uid "$uid")
+  [ -z "$tenant" ] || who+=(--tenant "$tenant")
+  if info="$("${RGWADMIN[@]}" user info "${who[@]}" 2>/dev/null)"; then
+    if ! grep -q "\"access_key\": \"$access\"" <<<"$info"; then
+      "${RGWADMIN[@]}" key create "${who[@]}" --key-type s3 \
+        --access-key "$access" --secret "$secret" >/dev/null
     fi
   else
-    "${RGWADMIN[@]}" user create --uid "$RGW_UID" --display-name "$RGW_UID" \
-      --access-key "$ACCESS_KEY" --secret "$SECRET_KEY" >"$W/log/user-create.out" 2>&1 \
-      || { tail_log "$W/log/user-create.out"; die "radosgw-admin user create failed"; }
+    "${RGWADMIN[@]}" user create "${who[@]}" --display-name "$uid" \
+      --access-key "$access" --secret "$secret" >"$W/log/user-create.out" 2>&1 \
+      || { tail_log "$W/log/user-create.out"; die "radosgw-admin user create ${tenant:+$tenant\$}$uid failed"; }
   fi
+}
+
+ensure_users() {
+  ensure_user "" "$RGW_UID" "$ACCESS_KEY" "$SECRET_KEY"
+  ensure_user "$T1_TENANT" "$T1_UID" "$T1_ACCESS_KEY" "$T1_SECRET_KEY"
 }
 
 # ---------------------------------------------------------------- already running?
@@ -105,7 +124,7 @@ if [ -f "$W/rgw.port" ] && [ "$(cat "$W/rgw.port")" = "$PORT" ] \
    && alive_pid mon >/dev/null && alive_pid osd >/dev/null && alive_pid rgw >/dev/null \
    && [ "$(http_code)" = 200 ]; then
   log "already running in $W (mon $(alive_pid mon), osd $(alive_pid osd), rgw $(alive_pid rgw))"
-  ensure_user
+  ensure_users
   print_env
   exit 0
 fi
@@ -292,7 +311,7 @@ rgw_ok() { [ "$(http_code)" = 200 ]; }
 wait_for "S3 endpoint http://127.0.0.1:$PORT" rgw "$W/log/rgw.out $W/log/ceph-$RGW_NAME.log" rgw_ok
 
 log "S3 endpoint answers after $(elapsed) s"
-ensure_user
+ensure_users
 STARTED_OK=1
 log "up in $(elapsed) s: mon $(alive_pid mon), osd $(alive_pid osd), rgw $(alive_pid rgw); logs in $W/log"
 print_env
