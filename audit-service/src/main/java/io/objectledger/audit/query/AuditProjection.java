@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -38,8 +39,9 @@ public class AuditProjection implements LifecycleEventBatch.Projection {
      */
     private static final String INSERT = """
             INSERT INTO audit_entry (event_id, object_id, bucket, object_key, sequence, event_type, event_name,
-                   event_time, received_at, recorded_at, principal_id, request_id, payload, previous_hash, entry_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   event_time, received_at, recorded_at, principal_id, owner_id, source_ip, request_id, gateway_id,
+                   payload, previous_hash, entry_hash, hash_format)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String RECORDED_IDS = "SELECT event_id FROM audit_entry WHERE event_id IN (%s)";
     // The hash each object's first new entry links to: its stored entry just before it.
@@ -66,7 +68,7 @@ public class AuditProjection implements LifecycleEventBatch.Projection {
                 return;
             }
             Map<String, String> previous = previousHashes(connection, fresh);
-            Instant recordedAt = Instant.now();
+            Instant recordedAt = stored(Instant.now());
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (var object : fresh.entrySet()) {
                     String previousHash = previous.getOrDefault(object.getKey(), HashChain.GENESIS);
@@ -88,27 +90,45 @@ public class AuditProjection implements LifecycleEventBatch.Projection {
                         Instant recordedAt) throws SQLException {
         LifecycleEvent event = received.event();
         ChangeContext change = event.change();
-        // The JSON as published, not this build's re-encoding of what it understood of it.
-        String payload = received.json();
-        String entryHash = HashChain.link(previousHash, received.id(), event.object().aggregateId(),
-                received.sequence(), received.type(), payload);
+        // The payload is the JSON as published, not this build's re-encoding of what it understood of it.
+        EntryFields entry = new EntryFields(HashChain.CURRENT, received.id(), event.object().aggregateId(),
+                received.sequence(), received.type(), change.eventName(), stored(change.eventTime()),
+                stored(change.receivedAt()), text(change.principalId()), change.ownerId(),
+                change.sourceIp(), text(change.requestId()), text(change.gatewayId()), received.json());
+        String entryHash = HashChain.link(previousHash, entry);
         int i = 1;
-        insert.setString(i++, received.id());
-        insert.setString(i++, event.object().aggregateId());
+        insert.setString(i++, entry.eventId());
+        insert.setString(i++, entry.objectId());
         insert.setString(i++, event.object().bucket());
         insert.setString(i++, event.object().key());
-        insert.setLong(i++, received.sequence());
-        insert.setString(i++, received.type());
-        insert.setString(i++, change.eventName());
-        insert.setObject(i++, utc(change.eventTime()));
-        insert.setObject(i++, utc(change.receivedAt()));
+        insert.setLong(i++, entry.sequence());
+        insert.setString(i++, entry.eventType());
+        insert.setString(i++, entry.eventName());
+        insert.setObject(i++, utc(entry.eventTime()));
+        insert.setObject(i++, utc(entry.receivedAt()));
         insert.setObject(i++, utc(recordedAt));
-        insert.setString(i++, change.principalId());
-        insert.setString(i++, change.requestId());
-        insert.setString(i++, payload);
+        insert.setString(i++, entry.principalId());
+        insert.setString(i++, entry.ownerId());
+        insert.setString(i++, entry.sourceIp());
+        insert.setString(i++, entry.requestId());
+        insert.setString(i++, entry.gatewayId());
+        insert.setString(i++, entry.payload());
         insert.setString(i++, previousHash);
-        insert.setString(i, entryHash);
+        insert.setString(i++, entryHash);
+        insert.setInt(i, entry.format());
         return entryHash;
+    }
+
+    /**
+     * An instant as the table keeps it: PostgreSQL and H2 store microseconds, and the hash must
+     * cover the time a verification reads back, not a finer one that was rounded away.
+     */
+    static Instant stored(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     /**

@@ -12,8 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,13 +19,9 @@ import java.util.Optional;
 /** Reads the audit table: an object's history, and the verification of its hash chain. */
 public class AuditQueries {
 
-    private static final String CHAIN = """
-            SELECT event_id, object_id, sequence, event_type, payload, previous_hash, entry_hash
-              FROM audit_entry WHERE object_id = ? ORDER BY sequence
-            """;
     private static final String HISTORY = """
             SELECT event_id, sequence, event_type, event_name, event_time, received_at, recorded_at,
-                   principal_id, request_id, payload, entry_hash
+                   principal_id, owner_id, source_ip, request_id, gateway_id, payload, entry_hash, hash_format
               FROM audit_entry WHERE object_id = ? ORDER BY sequence
             """;
 
@@ -40,7 +34,7 @@ public class AuditQueries {
     /** Recomputes the object's chain from the stored fields; empty when nothing was recorded. */
     public Optional<ChainVerification> verify(ObjectIdentity object) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(CHAIN)) {
+             PreparedStatement query = connection.prepareStatement(ChainWalk.CHAIN)) {
             query.setString(1, object.aggregateId());
             try (ResultSet rows = query.executeQuery()) {
                 return ChainWalk.over(object, rows);
@@ -59,9 +53,11 @@ public class AuditQueries {
                 while (rows.next()) {
                     entries.add(new AuditEntry(rows.getString("event_id"), rows.getLong("sequence"),
                             rows.getString("event_type"), rows.getString("event_name"),
-                            instant(rows, "event_time"), instant(rows, "received_at"), instant(rows, "recorded_at"),
-                            rows.getString("principal_id"), rows.getString("request_id"), rows.getString("entry_hash"),
-                            json(rows.getString("payload"))));
+                            ChainWalk.instant(rows, "event_time"), ChainWalk.instant(rows, "received_at"),
+                            ChainWalk.instant(rows, "recorded_at"), rows.getString("principal_id"),
+                            ChainWalk.text(rows, "owner_id"), ChainWalk.text(rows, "source_ip"),
+                            rows.getString("request_id"), ChainWalk.text(rows, "gateway_id"),
+                            rows.getString("entry_hash"), rows.getInt("hash_format"), json(rows.getString("payload"))));
                 }
                 return entries;
             }
@@ -78,9 +74,5 @@ public class AuditQueries {
         try (JsonReader reader = Json.createReader(new StringReader(payload))) {
             return reader.readObject();
         }
-    }
-
-    private static Instant instant(ResultSet rows, String column) throws SQLException {
-        return rows.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

@@ -7,11 +7,13 @@ import java.util.List;
  *
  * @param intact              every entry's hashes match its recorded fields and its predecessor
  * @param headHash            the last entry's hash: keep it elsewhere to detect a truncated tail later
- * @param firstBrokenSequence the first entry whose hashes do not match, or null
+ * @param firstBrokenSequence the position of the first entry whose hashes do not match, or null
+ * @param firstBrokenEventId  that entry's event id, or null
  * @param problem             what is wrong with that entry, or null
  * @param sequenceGaps        positions of the object's history with no entry (an event type this
  *                            audit trail did not know, or a removed entry)
  */
 public record ChainVerification(String bucket, String key, int entries, boolean intact, String headHash,
-                                Long firstBrokenSequence, String problem, List<Long> sequenceGaps) {
+                                Long firstBrokenSequence, String firstBrokenEventId, String problem,
+                                List<Long> sequenceGaps) {
 }

@@ -11,6 +11,8 @@ import io.objectledger.support.events.ReceivedLifecycleEvent;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -113,6 +115,89 @@ class AuditHashChainTest {
         assertThat(verification.problem()).contains("was changed");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "principal_id | 'mallory'",
+            "owner_id     | 'mallory'",
+            "source_ip    | '198.51.100.9'",
+            "request_id   | 'req-forged'",
+            "gateway_id   | '4116-other-default'",
+            "event_name   | 'ObjectCreated:Copy'",
+            "event_time   | TIMESTAMP WITH TIME ZONE '2026-11-27 11:30:00+00'",
+            "received_at  | TIMESTAMP WITH TIME ZONE '2026-11-27 11:30:00+00'",
+    })
+    void editedColumnOfWhoActedOrWhenNamesItsEntry(String column, String value) throws SQLException {
+        String eventId = columnOf(1, "event_id");
+
+        execute("UPDATE audit_entry SET " + column + " = " + value + " WHERE sequence = 1");
+
+        ChainVerification verification = queries.verify(OBJECT).orElseThrow();
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(1L);
+        assertThat(verification.firstBrokenEventId()).isEqualTo(eventId).isEqualTo("event-1");
+        assertThat(verification.problem()).contains("was changed");
+    }
+
+    @Test
+    void editedPrincipalIsWhatTheHistoryShowsAndWhatVerificationRejects() throws SQLException {
+        execute("UPDATE audit_entry SET principal_id = 'mallory' WHERE event_id = 'event-2'");
+
+        assertThat(queries.history(OBJECT)).extracting(AuditEntry::principalId)
+                .containsExactly("auditor", "auditor", "mallory");
+        ChainVerification verification = queries.verify(OBJECT).orElseThrow();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(2L);
+        assertThat(verification.firstBrokenEventId()).isEqualTo("event-2");
+    }
+
+    @Test
+    void declaringAnEditedEntryOfTheFirstFormatDoesNotHideTheEdit() throws SQLException {
+        execute("UPDATE audit_entry SET principal_id = 'mallory', hash_format = " + HashChain.EVENT_ONLY
+                + " WHERE sequence = 1");
+
+        ChainVerification verification = queries.verify(OBJECT).orElseThrow();
+
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(1L);
+    }
+
+    @Test
+    void unknownHashFormatIsReportedAtItsEntry() throws SQLException {
+        execute("UPDATE audit_entry SET hash_format = 9 WHERE sequence = 2");
+
+        ChainVerification verification = queries.verify(OBJECT).orElseThrow();
+
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(2L);
+        assertThat(verification.problem()).contains("hash format 9");
+    }
+
+    @Test
+    void historyReturnsWhoActedFromWhereAndTheHashFormat() {
+        AuditEntry first = queries.history(OBJECT).get(0);
+
+        assertThat(first.principalId()).isEqualTo("auditor");
+        assertThat(first.ownerId()).isEqualTo("records-owner");
+        assertThat(first.sourceIp()).isEqualTo("192.0.2.7");
+        assertThat(first.requestId()).isEqualTo("req-2026-11-27T10:00:00Z");
+        assertThat(first.gatewayId()).isEqualTo("4116-default-default");
+        assertThat(first.eventTime()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(first.hashFormat()).isEqualTo(HashChain.CURRENT);
+    }
+
+    @Test
+    void timesFinerThanTheDatabaseKeepsStillVerify() {
+        Instant nanos = Instant.parse("2026-11-27T13:00:00.123456789Z");
+        ChangeContext change = new ChangeContext("change-nanos", "ObjectCreated:Put", nanos, nanos.plusNanos(1),
+                "", "auditor", "records-owner", "", "req", "4116-default-default", "notif", "");
+        append(new ReceivedLifecycleEvent("event-3", "io.objectledger.object.created.v1", 3,
+                new ObjectCreated(OBJECT, FACTS, change, null)));
+
+        ChainVerification verification = queries.verify(OBJECT).orElseThrow();
+
+        assertThat(verification.intact()).isTrue();
+        assertThat(queries.history(OBJECT).get(3).eventTime()).isEqualTo(Instant.parse("2026-11-27T13:00:00.123456Z"));
+    }
+
     @Test
     void removedEntryBreaksTheLinkAfterIt() throws SQLException {
         execute("DELETE FROM audit_entry WHERE sequence = 1");
@@ -205,6 +290,7 @@ class AuditHashChainTest {
 
     private static ChangeContext change(String eventName, String eventTime) {
         return new ChangeContext("change-" + eventTime, eventName, Instant.parse(eventTime),
-                Instant.parse(eventTime).plusSeconds(1), "", "auditor", "req", "rgw-a-default", "notif", "");
+                Instant.parse(eventTime).plusSeconds(1), "", "auditor", "records-owner", "192.0.2.7", "req-" + eventTime,
+                "4116-default-default", "notif", "");
     }
 }
