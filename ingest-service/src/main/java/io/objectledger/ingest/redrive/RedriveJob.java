@@ -1,0 +1,209 @@
+package io.objectledger.ingest.redrive;
+
+import io.objectledger.support.kafka.KafkaRecordSender;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One re-drive on a thread of its own: polls the dead-letter topic from where it is up to the end
+ * offsets taken when it started, re-publishes each matching record to the topic it came from with
+ * its key and bytes, and advances only once the broker has the batch's records. Progress is saved
+ * every report interval, so a restart resumes near where it stopped; what it re-publishes again
+ * then is a duplicate, which the aggregate records once.
+ */
+final class RedriveJob implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(RedriveJob.class.getName());
+    static final String HEADER_REDRIVE_ID = "ledger-redrive-id";
+    static final String HEADER_REDRIVEN_FROM = "ledger-redriven-from";
+    /** The reject reason, as ingest and lifecycle write it on their dead letters. */
+    static final String HEADER_REASON = "ledger-reject-reason";
+    private static final String LEDGER_HEADERS = "ledger-";
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+
+    private final RedriveDefinition definition;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaRecordSender sender;
+    private final RedriveStore store;
+    private final Duration reportInterval;
+    private final long sendTimeoutMs;
+    private volatile Redrive current;
+    private volatile boolean cancelled;
+    private volatile boolean stopping;
+
+    RedriveJob(Redrive redrive, KafkaConsumer<String, byte[]> consumer, KafkaRecordSender sender, RedriveStore store,
+               Duration reportInterval, long sendTimeoutMs) {
+        this.definition = redrive.definition();
+        this.current = redrive;
+        this.consumer = consumer;
+        this.sender = sender;
+        this.store = store;
+        this.reportInterval = reportInterval;
+        this.sendTimeoutMs = sendTimeoutMs;
+    }
+
+    Redrive current() {
+        return current;
+    }
+
+    /** Ends it as cancelled: what is re-published stays re-published. */
+    void cancel() {
+        cancelled = true;
+        consumer.wakeup();
+    }
+
+    /** Ends it for a shutdown: it stays running in the store and is resumed on the next start. */
+    void stop() {
+        stopping = true;
+        consumer.wakeup();
+    }
+
+    @Override
+    public void run() {
+        try (consumer) {
+            scan();
+            finish(cancelled ? RedriveState.CANCELLED : RedriveState.DONE, null);
+        } catch (RuntimeException e) {
+            if (stopping) {
+                save(current.with(current.progress().touched(Instant.now())));
+            } else if (cancelled) {
+                finish(RedriveState.CANCELLED, null);
+            } else {
+                LOG.log(Level.SEVERE, "Re-drive " + definition.id() + " failed", e);
+                finish(RedriveState.FAILED, String.valueOf(e));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            save(current.with(current.progress().touched(Instant.now())));
+        }
+    }
+
+    private void scan() throws InterruptedException {
+        RedriveProgress start = current.progress();
+        Map<TopicPartition, Long> open = new HashMap<>();
+        start.endOffsets().forEach((partition, end) -> {
+            if (start.nextOffsets().getOrDefault(partition, 0L) < end) {
+                open.put(new TopicPartition(definition.deadLetterTopic(), partition), end);
+            }
+        });
+        consumer.assign(open.keySet());
+        open.keySet().forEach(tp -> consumer.seek(tp, start.nextOffsets().getOrDefault(tp.partition(), 0L)));
+        Instant lastReport = Instant.now();
+        Duration pause = Duration.ofMillis(500);
+        while (!open.isEmpty() && !cancelled && !stopping) {
+            Map<TopicPartition, Long> before = positions(open);
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            long scanned = 0;
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                Long end = open.get(new TopicPartition(record.topic(), record.partition()));
+                if (end == null || record.offset() >= end) {
+                    continue;
+                }
+                scanned++;
+                if (definition.filter().matches(reason(record), Instant.ofEpochMilli(record.timestamp()))) {
+                    sent.add(sender.send(republished(record)));
+                }
+            }
+            try {
+                CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(sendTimeoutMs, TimeUnit.MILLISECONDS);
+                pause = Duration.ofMillis(500);
+            } catch (Exception notSent) {
+                if (notSent instanceof InterruptedException) {
+                    throw (InterruptedException) notSent;
+                }
+                // The batch is scanned again once the broker takes records; what did reach it comes twice.
+                Duration retryIn = pause;
+                LOG.warning(() -> "Re-drive " + definition.id() + " could not re-publish a batch, retrying in "
+                        + retryIn.toMillis() + " ms: " + notSent);
+                before.forEach(consumer::seek);
+                Thread.sleep(pause.toMillis());
+                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+                continue;
+            }
+            Map<Integer, Long> reached = new HashMap<>();
+            positions(open).forEach((tp, position) -> reached.put(tp.partition(), Math.min(position, open.get(tp))));
+            open.keySet().removeIf(tp -> reached.get(tp.partition()) >= open.get(tp));
+            consumer.assign(open.keySet());
+            Instant now = Instant.now();
+            current = current.with(current.progress().afterBatch(reached, scanned, sent.size(), sent.size(), now));
+            if (Duration.between(lastReport, now).compareTo(reportInterval) >= 0) {
+                lastReport = now;
+                report();
+                save(current);
+            }
+        }
+    }
+
+    private Map<TopicPartition, Long> positions(Map<TopicPartition, Long> open) {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        open.keySet().forEach(tp -> positions.put(tp, consumer.position(tp)));
+        return positions;
+    }
+
+    private ProducerRecord<String, byte[]> republished(ConsumerRecord<String, byte[]> deadLetter) {
+        var headers = new RecordHeaders();
+        for (Header header : deadLetter.headers()) {
+            // The reject headers describe the dead letter, not the message: a new failure writes its own.
+            if (!header.key().startsWith(LEDGER_HEADERS)) {
+                headers.add(header);
+            }
+        }
+        headers.add(HEADER_REDRIVE_ID, utf8(definition.id()));
+        headers.add(HEADER_REDRIVEN_FROM, utf8(deadLetter.topic() + "-" + deadLetter.partition() + "@"
+                + deadLetter.offset()));
+        return new ProducerRecord<>(definition.targetTopic(), null, deadLetter.key(), deadLetter.value(), headers);
+    }
+
+    private static String reason(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(HEADER_REASON);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private void finish(RedriveState outcome, String failure) {
+        current = current.with(current.progress().finished(outcome, failure, Instant.now()));
+        report();
+        save(current);
+    }
+
+    private void save(Redrive redrive) {
+        try {
+            store.save(redrive).get(sendTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warning(() -> "Could not save the progress of re-drive " + definition.id() + ": " + e);
+        }
+    }
+
+    private void report() {
+        RedriveProgress progress = current.progress();
+        Instant now = Instant.now();
+        Long left = progress.estimatedSecondsLeft(now);
+        LOG.info(() -> String.format(Locale.ROOT,
+                "Re-drive %s of %s to %s: %s, scanned %d, matched %d, re-published %d, %d left, %.1f/s, ETA %s",
+                definition.id(), definition.deadLetterTopic(), definition.targetTopic(), progress.state().label(),
+                progress.scanned(), progress.matched(), progress.republished(), progress.remaining(),
+                progress.ratePerSecond(now), left == null ? "unknown" : left + " s"));
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
