@@ -7,8 +7,11 @@ Checks: bucket + object, 1024-byte key, PutObjectTagging/GetObjectTagging, an Ob
 with PutObjectRetention(GOVERNANCE)/GetObjectRetention/PutObjectLegalHold (and that they block
 a delete), CreateTopic (SNS API) with an HTTP push-endpoint on a local receiver,
 PutBucketNotificationConfiguration, a PUT whose notification must arrive, DeleteObjects on the
-notified bucket (radosgw must survive it). Uses fresh names each run and removes its topics and
-notification configurations at the end. Exit 0 when all pass.
+notified bucket (radosgw must survive it), and two tenants: a bucket and key of the same names
+for the default tenant's user and t1$u1, told apart in their notifications only by
+s3.bucket.arn, and t1's bucket tagged by the default tenant's user once a bucket policy lets it.
+Uses fresh names each run and removes its topics and notification configurations at the end.
+Exit 0 when all pass.
 """
 import datetime
 import http.server
@@ -26,13 +29,17 @@ import s3sig  # noqa: E402
 EP = (sys.argv[1] if len(sys.argv) > 1 else
       os.environ.get("RGW_ENDPOINT", "http://127.0.0.1:7480")).rstrip("/")
 RUN = "%x" % int(time.time() * 1000)
+LEDGER_USER = os.environ.get("RGW_USER") or "ledger"
+T1 = (os.environ.get("RGW_T1_ACCESS_KEY") or "T1U1TESTACCESSKEY",
+      os.environ.get("RGW_T1_SECRET_KEY") or "t1u1testsecretkey0123456789")
 FAILED = []
 
 
-def call(method, path, body=b"", headers=None, service="s3", expect=200):
+def call(method, path, body=b"", headers=None, service="s3", expect=200, creds=(None, None)):
     if isinstance(body, str):
         body = body.encode("utf-8")
-    status, _, hdrs, data = s3sig.request(method, EP + path, body, headers, service)
+    status, _, hdrs, data = s3sig.request(method, EP + path, body, headers, service,
+                                          access_key=creds[0], secret_key=creds[1])
     text = data.decode("utf-8", "replace")
     ok = status == expect if isinstance(expect, int) else status in expect
     if not ok:
@@ -87,6 +94,7 @@ def main():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     rport = server.server_address[1]
     plain, locked, notified = "smoke-%s" % RUN, "smoke-lock-%s" % RUN, "smoke-notif-%s" % RUN
+    shared = "smoke-shared-%s" % RUN
     topics = []
 
     def basics():
@@ -138,7 +146,7 @@ def main():
         call("DELETE", "/%s/doc.txt?versionId=%s" % (locked, vid), expect=403)
         call("DELETE", "/%s/doc.txt?versionId=%s" % (locked, vid), headers=bypass, expect=204)
 
-    def create_topic(name, persistent):
+    def create_topic(name, persistent, creds=(None, None)):
         push = "http://127.0.0.1:%d/rgw/%s?secret=s3cr3t" % (rport, name)
         form = urllib.parse.urlencode([
             ("Action", "CreateTopic"), ("Name", name),
@@ -146,9 +154,9 @@ def main():
             ("Attributes.entry.2.key", "persistent"),
             ("Attributes.entry.2.value", "true" if persistent else "false"),
             ("Attributes.entry.3.key", "OpaqueData"), ("Attributes.entry.3.value", "smoke")])
-        _, body = call("POST", "/", form, service="sns")
+        _, body = call("POST", "/", form, service="sns", creds=creds)
         arn = re.search(r"<TopicArn>([^<]+)</TopicArn>", body).group(1)
-        topics.append(arn)
+        topics.append((arn, creds))
         return arn
 
     def notifications():
@@ -187,11 +195,53 @@ def main():
         assert r, "no ObjectRemoved:Delete notification for the DeleteObjects"
         call("GET", "/")                                      # radosgw still answers
 
+    def notify_created(bucket, topic, creds):
+        call("PUT", "/%s?notification" % bucket,
+             '<NotificationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
+             "<TopicConfiguration><Id>%s</Id><Topic>%s</Topic><Event>s3:ObjectCreated:*</Event>"
+             "</TopicConfiguration></NotificationConfiguration>" % (bucket, topic), creds=creds)
+
+    def two_tenants():
+        tenant_bucket = "t1:" + shared
+        call("PUT", "/" + shared)
+        call("PUT", "/" + shared, creds=T1)
+        notify_created(shared, create_topic("smoke-shared-%s" % RUN, False), (None, None))
+        t1_topic = create_topic("smoke-shared-%s" % RUN, False, T1)
+        assert t1_topic == "arn:aws:sns:default:t1:smoke-shared-%s" % RUN, t1_topic
+        notify_created(shared, t1_topic, T1)
+        call("PUT", "/%s/same.txt" % shared, "default tenant")
+        call("PUT", "/%s/same.txt" % shared, "tenant t1", creds=T1)
+        arns = {}
+        for arn in ("arn:aws:s3:::" + shared, "arn:aws:s3::" + tenant_bucket):
+            r = wait_post(lambda r, a=arn: json.loads(r[2])["Records"][0]["s3"]["bucket"]
+                          .get("arn") == a, 30)
+            assert r, "no notification with s3.bucket.arn %s within 30 s" % arn
+            rec = json.loads(r[2])["Records"][0]
+            assert rec["s3"]["bucket"]["name"] == shared, rec
+            arns[arn] = rec["userIdentity"]["principalId"]
+        print("     principalId by s3.bucket.arn: %s" % json.dumps(arns))
+        tagging = "/%s/same.txt?tagging" % tenant_bucket
+        tag = "<Tagging><TagSet><Tag><Key>tenant</Key><Value>t1</Value></Tag></TagSet></Tagging>"
+        call("PUT", tagging, tag, expect=403)
+        policy = json.dumps({"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam:::user/" + LEDGER_USER]},
+            "Action": ["s3:GetObject", "s3:GetObjectTagging", "s3:PutObjectTagging"],
+            "Resource": ["arn:aws:s3::%s/*" % tenant_bucket]}]})
+        call("PUT", "/%s?policy" % shared, policy, expect=(200, 204), creds=T1)
+        call("PUT", tagging, tag)
+        _, body = call("GET", "/%s/same.txt?tagging" % shared, creds=T1)
+        assert "<Key>tenant</Key><Value>t1</Value>" in body, body
+        _, body = call("GET", "/%s/same.txt?tagging" % shared)
+        assert "<Tag>" not in body, body
+
     def cleanup():
         call("DELETE", "/%s?notification" % notified, expect=(200, 204))
-        for arn in topics:
+        call("DELETE", "/%s?notification" % shared, expect=(200, 204))
+        call("DELETE", "/%s?notification" % shared, expect=(200, 204), creds=T1)
+        for arn, creds in topics:
             call("POST", "/", urllib.parse.urlencode([("Action", "DeleteTopic"),
-                                                      ("TopicArn", arn)]), service="sns")
+                                                      ("TopicArn", arn)]), service="sns",
+                 creds=creds)
 
     check("create bucket, put/get object", basics)
     check("1024-byte key (1025 rejected)", long_key)
@@ -199,11 +249,12 @@ def main():
     check("object lock: retention + legal hold", object_lock)
     check("topics + notification delivered", notifications)
     check("DeleteObjects on notified bucket", delete_objects)
+    check("two tenants, same bucket name", two_tenants)
     check("remove notifications and topics", cleanup)
     server.shutdown()
     server.server_close()
-    print("smoke-test: all 7 checks passed" if not FAILED else
-          "smoke-test: %d of 7 checks FAILED: %s" % (len(FAILED), ", ".join(FAILED)))
+    print("smoke-test: all 8 checks passed" if not FAILED else
+          "smoke-test: %d of 8 checks FAILED: %s" % (len(FAILED), ", ".join(FAILED)))
     return 1 if FAILED else 0
 
 
