@@ -91,10 +91,13 @@ public class RealRgwTenantsIT {
         assertThat(tags(rgw.s3(), name)).isEmpty();
         assertThat(ledger.catalogObject(name, KEY).body().path("tags").size()).isZero();
 
-        // Each history holds its own tenant's put, by its own principal, and nothing of the other's.
+        // Each history holds its own tenant's put, by its own principal in its own bucket owner's
+        // bucket, and nothing of the other's.
         assertThat(puts(t1History)).extracting(entry -> entry.get("principalId").asText()).containsExactly(t1.user());
         assertThat(puts(defaultHistory)).extracting(entry -> entry.get("principalId").asText())
                 .containsExactly(rgw.user());
+        assertThat(puts(t1History)).extracting(entry -> entry.get("ownerId").asText()).containsExactly(t1.user());
+        assertThat(puts(defaultHistory)).extracting(entry -> entry.get("ownerId").asText()).containsExactly(rgw.user());
         assertThat(principals(t1History)).doesNotContain(rgw.user());
         assertThat(principals(defaultHistory)).doesNotContain(t1.user());
 
