@@ -1,10 +1,10 @@
 package io.objectledger.lifecycle.messaging;
 
 import io.objectledger.events.command.ObjectCommand;
-import io.objectledger.events.json.CommandCodec;
 import io.objectledger.lifecycle.command.ChangeOutcome;
 import io.objectledger.lifecycle.config.AxonRuntime;
 import io.objectledger.support.consumer.BatchHandler;
+import io.objectledger.support.consumer.RecordAttempts;
 import io.objectledger.support.kafka.KafkaRecordSender;
 import io.objectledger.support.metrics.TaggedCounters;
 import jakarta.annotation.PostConstruct;
@@ -12,32 +12,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
  * Feeds the object-commands topic into the aggregates, a batch at a time: all of a batch's
  * commands are handled in one database transaction, so the batch costs one commit. The offsets
  * are committed only after it; if anything fails, the batch comes again and the changes already
- * in a history are recognised as duplicates.
+ * in a history are recognised as duplicates. A command that fails on its own is dead-lettered
+ * after {@code ledger.lifecycle.command-max-attempts} attempts ({@link CommandApplier}).
  */
 @ApplicationScoped
 public class CommandConsumer implements BatchHandler {
 
-    private static final Logger LOG = Logger.getLogger(CommandConsumer.class.getName());
     private static final long DEAD_LETTER_TIMEOUT_SECONDS = 30;
-
-    private final CommandCodec codec = new CommandCodec();
 
     @Inject
     AxonRuntime axon;
@@ -53,46 +46,38 @@ public class CommandConsumer implements BatchHandler {
     @ConfigProperty(name = "ledger.topic.commands-dead-letters")
     String deadLetterTopic;
 
+    /** Attempts of a command that fails for a reason other than the store before it is dead-lettered. */
+    @Inject
+    @ConfigProperty(name = "ledger.lifecycle.command-max-attempts", defaultValue = "5")
+    int maxAttempts;
+
     private TaggedCounters changes;
+    private TaggedCounters deadLettered;
+    private CommandApplier applier;
 
     @PostConstruct
-    void registerMetrics() {
+    void start() {
         changes = new TaggedCounters(registry, "ledger.lifecycle.changes", "outcome", "event");
+        deadLettered = new TaggedCounters(registry, "ledger.lifecycle.dead.lettered", "reason");
+        applier = new CommandApplier(axon::sendInOneTransaction, this::deadLetter, deadLetterTopic,
+                new RecordAttempts(maxAttempts), this::count);
     }
 
     @Override
     public int handle(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
-        List<ObjectCommand> commands = new ArrayList<>(batch.size());
-        List<CompletableFuture<?>> deadLetters = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : batch) {
-            try {
-                commands.add(codec.decode(record.value()));
-            } catch (UncheckedIOException | IllegalArgumentException e) {
-                LOG.warning(() -> "Dead-lettering an unreadable command at " + record.topic() + "-"
-                        + record.partition() + "@" + record.offset() + ": " + e.getMessage());
-                deadLetters.add(deadLetter(record.value(), String.valueOf(e.getMessage())));
-            }
-        }
-        CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new))
-                .get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        List<Object> outcomes = axon.sendInOneTransaction(commands);
-        for (int i = 0; i < commands.size(); i++) {
-            count(commands.get(i), outcomes.get(i));
-        }
-        return batch.size();
+        return applier.handle(batch);
     }
 
     /** {@code ledger_lifecycle_changes_total{outcome,event}}: recorded changes and recognised duplicates. */
     private void count(ObjectCommand command, Object outcome) {
         String result = outcome instanceof ChangeOutcome changeOutcome ? changeOutcome.name().toLowerCase() : "recorded";
-        changes.inc(result, command.change().eventName());
+        changes.inc(result, command.change() == null ? "" : command.change().eventName());
     }
 
-    private CompletableFuture<Void> deadLetter(byte[] payload, String reason) {
-        var headers = new RecordHeaders()
-                .add("ledger-reject-reason", "unreadable-command".getBytes(StandardCharsets.UTF_8))
-                .add("ledger-reject-detail", reason.getBytes(StandardCharsets.UTF_8));
-        return sender.send(new ProducerRecord<String, byte[]>(deadLetterTopic, null, (String) null, payload, headers))
-                .thenApply(sent -> null);
+    /** {@code ledger_lifecycle_dead_lettered_total{reason}}, counted once the broker has the dead letter. */
+    private void deadLetter(ProducerRecord<String, byte[]> deadLetter) throws Exception {
+        sender.send(deadLetter).get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        deadLettered.inc(new String(deadLetter.headers().lastHeader(CommandDeadLetter.HEADER_REASON).value(),
+                StandardCharsets.UTF_8));
     }
 }
