@@ -70,8 +70,11 @@ final class ChainWalk {
         if (!HashChain.known(format)) {
             return "its hash format " + format + " is not one this build knows: it cannot be verified";
         }
-        if (!HashChain.link(previous, fields(row, format)).equals(stored)) {
-            return "its recorded fields do not hash to its stored hash: the entry was changed";
+        EntryFields fields = fields(row, format);
+        if (!HashChain.link(previous, fields).equals(stored)) {
+            List<String> columns = format == HashChain.EVENT_ONLY ? List.of() : ChangedColumns.of(fields);
+            return "its recorded fields do not hash to its stored hash: the entry was changed"
+                    + (columns.isEmpty() ? "" : " (" + String.join(", ", columns) + " no longer what its event says)");
         }
         return null;
     }
