@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Which gateway changes the ledger completes with HeadObject: a creation (RGW never reports the
- * content type) and a transition that reports size 0, in a bucket enrichment covers (globs, as
- * in policy rules), unless the ledger already knows the object is gone. The ledger's own events
- * never qualify, so a description cannot cause another.
+ * content type) and a transition that reports size 0, in a bucket enrichment covers (bucket
+ * globs as in policy rules, over {@code tenant:bucket}), unless the ledger already knows the
+ * object is gone. The ledger's own events never qualify, so a description cannot cause another.
  */
 public final class Enrichment {
 
@@ -24,7 +24,7 @@ public final class Enrichment {
     public Enrichment(boolean enabled, List<String> bucketGlobs) {
         this.enabled = enabled;
         this.buckets = bucketGlobs.stream().map(String::strip).filter(glob -> !glob.isEmpty())
-                .map(Match::globToRegex).toList();
+                .map(Match::bucketGlobToRegex).toList();
     }
 
     public boolean enabled() {

@@ -4,15 +4,27 @@ import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.object.ObjectIdentity;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Which objects a rule applies to. Every condition given must hold; an absent condition matches
- * everything. {@code bucket} and {@code glob} are globs: {@code *} within a path segment,
- * {@code **} across segments, {@code ?} one character.
+ * everything. {@code glob} is a key glob: {@code *} within a path segment, {@code **} across
+ * segments, {@code ?} one character. {@code bucket} is a bucket glob over the bucket's full name,
+ * {@code tenant:bucket} for a bucket of an RGW tenant and the bare name for the default tenant's:
+ * {@code *} matches any characters, {@code :} included, and {@code ?} any one character, so
+ * {@code *} is every tenant's bucket, {@code photos} the default tenant's only, {@code t1:*}
+ * every bucket of tenant t1.
  */
 public record Match(String bucket, String prefix, String suffix, String glob, String contentType,
                     Long minSize, Long maxSize, Map<String, String> metadata, Map<String, String> tags) {
+
+    /**
+     * Compiled once per glob: the globs come from the policy file, so there are few, and a rule is
+     * matched against every new object.
+     */
+    private static final Map<String, Pattern> BUCKET_PATTERNS = new ConcurrentHashMap<>();
+    private static final Map<String, Pattern> KEY_PATTERNS = new ConcurrentHashMap<>();
 
     public Match {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -29,7 +41,7 @@ public record Match(String bucket, String prefix, String suffix, String glob, St
 
     public boolean matches(ObjectIdentity object, ObjectFacts facts, String knownContentType) {
         String key = object.key();
-        return (bucket == null || globToRegex(bucket).matcher(object.bucket()).matches())
+        return (bucket == null || bucketGlobToRegex(bucket).matcher(object.bucket()).matches())
                 && (prefix == null || key.startsWith(prefix))
                 && (suffix == null || key.endsWith(suffix))
                 && (glob == null || globToRegex(glob).matcher(key).matches())
@@ -40,7 +52,31 @@ public record Match(String bucket, String prefix, String suffix, String glob, St
                 && facts.tags().entrySet().containsAll(tags.entrySet());
     }
 
+    /** A bucket glob as a pattern: {@code *} (and {@code **}) any characters, {@code ?} any one. */
+    static Pattern bucketGlobToRegex(String glob) {
+        return BUCKET_PATTERNS.computeIfAbsent(glob, Match::compileBucketGlob);
+    }
+
     static Pattern globToRegex(String glob) {
+        return KEY_PATTERNS.computeIfAbsent(glob, Match::compileKeyGlob);
+    }
+
+    private static Pattern compileBucketGlob(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*') {
+                regex.append(".*");
+            } else if (c == '?') {
+                regex.append('.');
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    }
+
+    private static Pattern compileKeyGlob(String glob) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
