@@ -23,7 +23,7 @@ public record ChangeContext(String changeId, String eventName, Instant eventTime
                             String sequencer, String principalId, String ownerId, String sourceIp,
                             String requestId, String gatewayId, String configurationId, String opaqueData) {
 
-    /** Events stored before the owner and source address were recorded read them as empty. */
+    /** An event or command stored without the owner or source address reads them as empty, never null. */
     public ChangeContext {
         ownerId = ownerId == null ? "" : ownerId;
         sourceIp = sourceIp == null ? "" : sourceIp;

@@ -27,7 +27,8 @@ import java.util.Map;
  * Parses the JSON body RGW sends for a bucket notification, {@code {"Records":[...]}}, in the
  * forms Ceph releases and AWS use: {@code eventVersion} 2.1/2.2, {@code eTag} or the older
  * {@code etag}, {@code metadata}/{@code tags} as arrays of {@code {key,val}}, and the AWS
- * {@code s3:} prefix on event names. Anything it cannot read is a {@link RejectedNotificationException}.
+ * {@code s3:} prefix on event names. The bucket comes out tenant-qualified ({@link RgwBucketTenant}).
+ * Anything it cannot read is a {@link RejectedNotificationException}.
  */
 public final class RgwNotificationParser {
 
@@ -123,16 +124,21 @@ public final class RgwNotificationParser {
         Fields bucket = s3.object("bucket");
         Fields object = s3.object("object");
         Fields responseElements = record.optionalObject("responseElements");
+        String principalId = record.optionalObject("userIdentity").optionalText("principalId");
+        String ownerId = bucket.optionalObject("ownerIdentity").optionalText("principalId");
         return new RgwRecord(
                 record.text("eventVersion"),
                 record.optionalText("eventSource"),
                 eventName(record.text("eventName")),
                 record.instant("eventTime"),
-                record.optionalObject("userIdentity").optionalText("principalId"),
+                principalId,
+                ownerId,
+                record.optionalObject("requestParameters").optionalText("sourceIPAddress"),
                 responseElements.optionalText("x-amz-request-id"),
                 responseElements.optionalText("x-amz-id-2"),
                 s3.optionalText("configurationId"),
-                bucket.text("name"),
+                RgwBucketTenant.qualifiedBucket(bucket.path(), bucket.text("name"), bucket.optionalText("arn"),
+                        ownerId, principalId),
                 object.text("key"),
                 object.optionalLong("size"),
                 object.has("eTag") ? object.optionalText("eTag") : object.optionalText("etag"),

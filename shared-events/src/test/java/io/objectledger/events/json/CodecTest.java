@@ -9,6 +9,7 @@ import io.objectledger.events.lifecycle.ObjectCreated;
 import io.objectledger.events.lifecycle.ObjectDescribed;
 import io.objectledger.events.lifecycle.StateAfter;
 import io.objectledger.events.command.RecordObjectCreated;
+import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.rgw.RgwCommandMapper;
 import io.objectledger.events.rgw.RgwNotificationParser;
@@ -124,5 +125,64 @@ class CodecTest {
 
         assertThat(event.facts()).isEqualTo(new ObjectFacts(7, "e", "", Map.of(), Map.of()));
         assertThat(event.facts().contentType()).isEmpty();
+    }
+
+    @Test
+    void whoActedSurvivesTheRoundTripOfCommandsAndEvents() {
+        RecordObjectCreated command = (RecordObjectCreated) command("33-tenant-put.json");
+        ChangeContext change = command.change();
+        ChangeContext fromAddress = new ChangeContext(change.changeId(), change.eventName(), change.eventTime(),
+                change.receivedAt(), change.sequencer(), change.principalId(), change.ownerId(), "192.0.2.7",
+                change.requestId(), change.gatewayId(), change.configurationId(), change.opaqueData());
+        RecordObjectCreated withAddress = new RecordObjectCreated(command.object(), command.facts(), fromAddress);
+        LifecycleEvent event = new ObjectCreated(command.object(), command.facts(), fromAddress,
+                new StateAfter(StateAfter.Presence.PRESENT, "", command.facts(), change.eventTime(), 1));
+        CommandCodec commands = new CommandCodec();
+        LifecycleEventCodec events = new LifecycleEventCodec();
+
+        ObjectCommand decodedCommand = commands.decode(commands.encode(withAddress));
+        LifecycleEvent decodedEvent = events.decode("io.objectledger.object.created.v1", events.encode(event));
+
+        assertThat(decodedCommand).isEqualTo(withAddress);
+        assertThat(decodedEvent).isEqualTo(event);
+        assertThat(decodedEvent.object().bucket()).isEqualTo("t1:sharedname");
+        assertThat(decodedEvent.change().principalId()).isEqualTo("u1");
+        assertThat(decodedEvent.change().ownerId()).isEqualTo("u1");
+        assertThat(decodedEvent.change().sourceIp()).isEqualTo("192.0.2.7");
+        assertThat(new String(events.encode(event), StandardCharsets.UTF_8))
+                .contains("\"principalId\":\"u1\",\"ownerId\":\"u1\",\"sourceIp\":\"192.0.2.7\"");
+    }
+
+    @Test
+    void eventStoredWithoutOwnerAndSourceReadsThemAsEmptyAndItsBucketAsTheDefaultTenant() {
+        String stored = "{\"object\":{\"bucket\":\"sharedname\",\"key\":\"k\"},\"facts\":{\"size\":1,\"eTag\":\"e\","
+                + "\"versionId\":\"\",\"metadata\":{},\"tags\":{}},\"change\":{\"changeId\":\"c\","
+                + "\"eventName\":\"ObjectCreated:Put\",\"eventTime\":\"2026-11-26T10:00:00Z\","
+                + "\"receivedAt\":\"2026-11-26T10:00:00Z\",\"principalId\":\"lab\",\"requestId\":\"r\","
+                + "\"gatewayId\":\"1012-default-default\"}}";
+
+        LifecycleEvent event = new LifecycleEventCodec().decode("io.objectledger.object.created.v1",
+                stored.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(event.change().principalId()).isEqualTo("lab");
+        assertThat(event.change().ownerId()).isEmpty();
+        assertThat(event.change().sourceIp()).isEmpty();
+        assertThat(event.change().requestId()).isEqualTo("r");
+        assertThat(event.object().tenant()).isEmpty();
+        assertThat(event.object().bucketName()).isEqualTo("sharedname");
+    }
+
+    @Test
+    void commandWrittenWithoutOwnerAndSourceDecodesWithThemEmpty() {
+        CommandCodec codec = new CommandCodec();
+        String json = new String(codec.encode(command("03-put-with-metadata-and-tags.json")), StandardCharsets.UTF_8);
+        String withoutWho = json.replace("\"ownerId\":\"lab\",", "").replace("\"sourceIp\":\"\",", "");
+
+        ObjectCommand decoded = codec.decode(withoutWho.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(withoutWho).doesNotContain("ownerId").doesNotContain("sourceIp");
+        assertThat(decoded.change().ownerId()).isEmpty();
+        assertThat(decoded.change().sourceIp()).isEmpty();
+        assertThat(decoded.change().principalId()).isEqualTo("lab");
     }
 }

@@ -1,5 +1,7 @@
 package io.objectledger.events.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.objectledger.events.command.ObjectCommand;
 import io.objectledger.events.command.RecordObjectCreated;
 import io.objectledger.events.command.RecordObjectExpired;
@@ -16,16 +18,22 @@ import io.objectledger.events.lifecycle.ObjectExpired;
 import io.objectledger.events.lifecycle.ObjectRemoved;
 import io.objectledger.events.lifecycle.ObjectTransitioned;
 import io.objectledger.events.lifecycle.StateAfter;
+import io.objectledger.events.object.ChangeContext;
 import io.objectledger.events.object.LifecycleScope;
 import io.objectledger.events.object.ObjectFacts;
 import io.objectledger.events.rgw.RgwCommandMapper;
 import io.objectledger.events.rgw.RgwNotificationParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.FieldSource;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -160,5 +168,22 @@ class LifecycleEventSchemaTest {
         RecordObjectTransitioned t = (RecordObjectTransitioned) command;
         return new ObjectTransitioned(t.object(), t.facts(), t.scope(), t.change(),
                 new StateAfter(StateAfter.Presence.PRESENT, "", t.facts(), t.change().eventTime(), 1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(LifecycleEventType.class)
+    void everySchemaDeclaresEveryFieldOfTheChangeWithWhoActedDescribed(LifecycleEventType type) throws IOException {
+        JsonNode change;
+        try (InputStream in = LifecycleEventSchemaTest.class.getResourceAsStream(type.schemaResource())) {
+            change = new ObjectMapper().readTree(in).path("$defs").path("change").path("properties");
+        }
+        List<String> fields = Arrays.stream(ChangeContext.class.getRecordComponents())
+                .map(RecordComponent::getName).toList();
+
+        assertThat(change.fieldNames()).toIterable().as(type.schemaResource()).containsExactlyElementsOf(fields);
+        for (String who : List.of("principalId", "ownerId", "sourceIp")) {
+            assertThat(change.path(who).path("type").asText()).as(type + " " + who).isEqualTo("string");
+            assertThat(change.path(who).path("description").asText()).as(type + " " + who).isNotBlank();
+        }
     }
 }

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RgwNotificationParserTest {
 
-    static final List<String> FIXTURES = RgwFixtures.ALL;
+    /** The lab's captures; the tenant ones (33, 34) have their own test, {@code RgwTenantTest}. */
+    static final List<String> FIXTURES = RgwFixtures.ALL.stream().filter(name -> name.compareTo("33") < 0).toList();
 
     private final RgwNotificationParser parser = new RgwNotificationParser();
 

@@ -1,0 +1,77 @@
+package io.objectledger.events.rgw;
+
+/**
+ * Which RGW tenant a notification's bucket belongs to. RGW puts the bare bucket name in
+ * {@code s3.bucket.name} for every tenant; the tenant is in {@code s3.bucket.arn}
+ * ({@code arn:aws:s3::t1:photos}, the default tenant's {@code arn:aws:s3:::photos}). Gateways that
+ * send no ARN may name the bucket {@code t1:photos}, or show the tenant only in a
+ * {@code t1$u1} principal. Two tenants may each own a bucket of the same name, so guessing wrong
+ * would merge two customers' histories: an ARN that contradicts the name is refused, not ignored.
+ */
+final class RgwBucketTenant {
+
+    private static final String S3_ARN_PREFIX = "arn:aws:s3:";
+
+    private RgwBucketTenant() {
+    }
+
+    /**
+     * The bucket as the ledger names it: {@code tenant:bucket}, or the bare name for the default tenant.
+     *
+     * @param path        where the bucket object is in the body, for the reject detail
+     * @param name        {@code s3.bucket.name}
+     * @param arn         {@code s3.bucket.arn}, empty when not sent
+     * @param principals  the principals that may carry a {@code tenant$user} form, the bucket
+     *                    owner's first: a requester may act on another tenant's bucket
+     */
+    static String qualifiedBucket(String path, String name, String arn, String... principals) {
+        int colon = name.indexOf(':');
+        String nameTenant = colon < 0 ? null : name.substring(0, colon);
+        String bare = colon < 0 ? name : name.substring(colon + 1);
+        if (nameTenant != null && (nameTenant.isEmpty() || bare.isEmpty() || bare.indexOf(':') >= 0)) {
+            throw new RejectedNotificationException(RejectReason.INVALID_VALUE,
+                    path + ".name '" + name + "' is neither a bucket name nor tenant:bucket");
+        }
+        if (!arn.isEmpty()) {
+            String arnTenant = arnTenant(path, arn, bare);
+            if (nameTenant != null && !nameTenant.equals(arnTenant)) {
+                throw new RejectedNotificationException(RejectReason.INVALID_VALUE, path + ".arn '" + arn
+                        + "' names tenant '" + arnTenant + "' but " + path + ".name is '" + name + "'");
+            }
+            return qualified(path, arnTenant, bare);
+        }
+        if (nameTenant != null) {
+            return qualified(path, nameTenant, bare);
+        }
+        for (String principal : principals) {
+            int dollar = principal.indexOf('$');
+            if (dollar > 0) {
+                return qualified(path, principal.substring(0, dollar), bare);
+            }
+        }
+        return bare;
+    }
+
+    /** {@code arn:aws:s3:<region>:<tenant>:<bucket>}; RGW leaves the region empty. */
+    private static String arnTenant(String path, String arn, String bare) {
+        String[] parts = arn.split(":", -1);
+        if (!arn.startsWith(S3_ARN_PREFIX) || parts.length != 6) {
+            throw new RejectedNotificationException(RejectReason.INVALID_VALUE, path + ".arn '" + arn
+                    + "' is not an S3 bucket ARN (arn:aws:s3:<region>:<tenant>:<bucket>)");
+        }
+        if (!parts[5].equals(bare)) {
+            throw new RejectedNotificationException(RejectReason.INVALID_VALUE, path + ".arn '" + arn
+                    + "' names bucket '" + parts[5] + "' but " + path + ".name is '" + bare + "'");
+        }
+        return parts[4];
+    }
+
+    /** A '/' would make the subject {@code tenant:bucket/key} ambiguous; RGW tenant names never hold one. */
+    private static String qualified(String path, String tenant, String bare) {
+        if (tenant.indexOf('/') >= 0) {
+            throw new RejectedNotificationException(RejectReason.INVALID_VALUE,
+                    path + " names tenant '" + tenant + "', which holds a '/'");
+        }
+        return tenant.isEmpty() ? bare : tenant + ":" + bare;
+    }
+}
