@@ -139,8 +139,11 @@ final class RedriveJob implements Runnable {
             }
             Map<Integer, Long> reached = new HashMap<>();
             positions(open).forEach((tp, position) -> reached.put(tp.partition(), Math.min(position, open.get(tp))));
-            open.keySet().removeIf(tp -> reached.get(tp.partition()) >= open.get(tp));
-            consumer.assign(open.keySet());
+            List<TopicPartition> done = open.keySet().stream()
+                    .filter(tp -> reached.get(tp.partition()) >= open.get(tp)).toList();
+            // Paused, not unassigned: a fetch in flight for it then ends quietly.
+            consumer.pause(done);
+            done.forEach(open::remove);
             Instant now = Instant.now();
             current = current.with(current.progress().afterBatch(reached, scanned, sent.size(), sent.size(), now));
             if (Duration.between(lastReport, now).compareTo(reportInterval) >= 0) {

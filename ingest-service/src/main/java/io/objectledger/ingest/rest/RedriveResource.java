@@ -56,6 +56,7 @@ public class RedriveResource {
 
     @GET
     @Operation(summary = "Every re-drive, the latest first")
+    @APIResponse(responseCode = "200", description = "The re-drives this ledger keeps")
     public Response list() {
         return answer(() -> Response.ok(redrives.all().stream().map(r -> RedriveView.of(r, Instant.now())).toList())
                 .build());
@@ -64,6 +65,7 @@ public class RedriveResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A re-drive's progress: scanned, matched, re-published, rate, time left, state")
+    @APIResponse(responseCode = "200", description = "Its definition and progress")
     @APIResponse(responseCode = "404", description = "No such re-drive")
     public Response progress(@PathParam("id") String id) {
         return answer(() -> redrives.find(id).map(r -> Response.ok(RedriveView.of(r, Instant.now())).build())
