@@ -47,6 +47,7 @@ final class RedriveJob implements Runnable {
     private volatile Redrive current;
     private volatile boolean cancelled;
     private volatile boolean stopping;
+    private volatile boolean yielding;
 
     RedriveJob(Redrive redrive, KafkaConsumer<String, byte[]> consumer, KafkaRecordSender sender, RedriveStore store,
                Duration reportInterval, long sendTimeoutMs) {
@@ -75,12 +76,24 @@ final class RedriveJob implements Runnable {
         consumer.wakeup();
     }
 
+    /** Ends it without a word: another instance runs it and keeps its progress. */
+    void yieldTo() {
+        yielding = true;
+        consumer.wakeup();
+    }
+
     @Override
     public void run() {
         try (consumer) {
             scan();
+            if (yielding) {
+                return;
+            }
             finish(cancelled ? RedriveState.CANCELLED : RedriveState.DONE, null);
         } catch (RuntimeException e) {
+            if (yielding) {
+                return;
+            }
             if (stopping) {
                 save(current.with(current.progress().touched(Instant.now())));
             } else if (cancelled) {
@@ -107,7 +120,7 @@ final class RedriveJob implements Runnable {
         open.keySet().forEach(tp -> consumer.seek(tp, start.nextOffsets().getOrDefault(tp.partition(), 0L)));
         Instant lastReport = Instant.now();
         Duration pause = Duration.ofMillis(500);
-        while (!open.isEmpty() && !cancelled && !stopping) {
+        while (!open.isEmpty() && !cancelled && !stopping && !yielding) {
             Map<TopicPartition, Long> before = positions(open);
             List<CompletableFuture<?>> sent = new ArrayList<>();
             long scanned = 0;

@@ -90,7 +90,7 @@ public class RedriveService implements RedriveStore.Listener {
     private RedriveStore store;
 
     void startWithApplication(@Observes Startup startup) {
-        store = new RedriveStore(redrivesTopic, serviceName + "-redrives-" + instance, kafka, sender, this);
+        store = new RedriveStore(redrivesTopic, instance, serviceName + "-redrives-" + instance, kafka, sender, this);
         store.start();
     }
 
@@ -178,7 +178,8 @@ public class RedriveService implements RedriveStore.Listener {
         Instant staleBefore = Instant.now().minusMillis(takeoverAfterMs);
         for (Redrive redrive : redrives) {
             RedriveProgress progress = redrive.progress();
-            boolean mine = instance.equals(progress.owner()) || progress.updatedAt().isBefore(staleBefore);
+            boolean mine = instance.equals(progress.owner()) || progress.updatedAt() == null
+                    || progress.updatedAt().isBefore(staleBefore);
             if (progress.state() != RedriveState.RUNNING || !mine || jobs.containsKey(redrive.id())) {
                 continue;
             }
@@ -198,6 +199,27 @@ public class RedriveService implements RedriveStore.Listener {
         RedriveJob job = jobs.get(id);
         if (job != null) {
             job.cancel();
+        }
+    }
+
+    /**
+     * Two instances running one re-drive (its owner was silent past the takeover time, e.g. in a
+     * broker outage, while another started): the one that took it up first keeps it, the other
+     * stops, leaving the store to the first.
+     */
+    @Override
+    public void savedElsewhere(Redrive redrive) {
+        RedriveJob job = jobs.get(redrive.id());
+        if (job == null || redrive.progress().state() != RedriveState.RUNNING) {
+            return;
+        }
+        RedriveProgress mine = job.current().progress();
+        RedriveProgress theirs = redrive.progress();
+        int order = theirs.runStartedAt().compareTo(mine.runStartedAt());
+        if (order < 0 || (order == 0 && String.valueOf(theirs.owner()).compareTo(instance) < 0)) {
+            LOG.warning(() -> "Re-drive " + redrive.id() + " is run by " + theirs.owner() + " too, since before this "
+                    + "instance took it up; leaving it to " + theirs.owner());
+            job.yieldTo();
         }
     }
 

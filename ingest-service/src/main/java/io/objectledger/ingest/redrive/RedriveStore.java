@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -45,9 +46,13 @@ final class RedriveStore implements AutoCloseable {
         void loaded(Collection<Redrive> redrives);
 
         void cancelRequested(String id);
+
+        /** Another instance saved the progress of a running re-drive. */
+        void savedElsewhere(Redrive redrive);
     }
 
     private final String topic;
+    private final String ownerId;
     private final KafkaClientSettings kafka;
     private final KafkaRecordSender sender;
     private final RedriveCodec codec = new RedriveCodec();
@@ -58,8 +63,10 @@ final class RedriveStore implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean loaded;
 
-    RedriveStore(String topic, String clientId, KafkaClientSettings kafka, KafkaRecordSender sender, Listener listener) {
+    RedriveStore(String topic, String ownerId, String clientId, KafkaClientSettings kafka, KafkaRecordSender sender,
+                 Listener listener) {
         this.topic = topic;
+        this.ownerId = ownerId;
         this.kafka = kafka;
         this.sender = sender;
         this.consumer = new KafkaConsumer<>(Map.of(
@@ -106,10 +113,7 @@ final class RedriveStore implements AutoCloseable {
 
     private void follow(Listener listener) {
         try {
-            List<TopicPartition> partitions = awaitPartitions();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> ends = assignFromStart();
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     read(record, listener);
@@ -117,7 +121,11 @@ final class RedriveStore implements AutoCloseable {
                 if (!loaded && ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
                     loaded = true;
                     LOG.info(() -> "Read " + known.size() + " re-drives from " + topic);
-                    listener.loaded(List.copyOf(known.values()));
+                    try {
+                        listener.loaded(List.copyOf(known.values()));
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.SEVERE, "Could not resume the re-drives read from " + topic, e);
+                    }
                 }
             }
         } catch (WakeupException closing) {
@@ -145,6 +153,9 @@ final class RedriveStore implements AutoCloseable {
         }
         try {
             Redrive redrive = codec.decode(record.value());
+            if (loaded && !ownerId.equals(redrive.progress().owner())) {
+                listener.savedElsewhere(redrive);
+            }
             // A running job's own progress is newer than what it wrote a moment ago.
             known.merge(key, redrive, (mine, stored) -> stored.progress().updatedAt().isBefore(mine.progress().updatedAt())
                     ? mine : stored);
@@ -153,15 +164,26 @@ final class RedriveStore implements AutoCloseable {
         }
     }
 
-    /** The topic's partitions, creating it (compacted, one partition) if it does not exist yet. */
-    private List<TopicPartition> awaitPartitions() throws InterruptedException {
+    /**
+     * Assigns the topic's partitions from their start and answers their end offsets, creating the
+     * topic (compacted, one partition) if it does not exist; waits out a broker that does not answer.
+     */
+    private Map<TopicPartition, Long> assignFromStart() throws InterruptedException {
         long pauseMs = 500;
         while (running) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (partitions != null && !partitions.isEmpty()) {
-                return partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            try {
+                List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                if (partitions != null && !partitions.isEmpty()) {
+                    List<TopicPartition> assigned = partitions.stream()
+                            .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    consumer.assign(assigned);
+                    consumer.seekToBeginning(assigned);
+                    return consumer.endOffsets(assigned, Duration.ofSeconds(10));
+                }
+                create();
+            } catch (TimeoutException notAnswering) {
+                LOG.warning(() -> "The broker does not answer for the re-drives topic " + topic + "; trying again");
             }
-            create();
             Thread.sleep(pauseMs);
             pauseMs = Math.min(pauseMs * 2, 10_000);
         }
