@@ -1,8 +1,7 @@
 package io.objectledger.ingest.redrive;
 
-import io.objectledger.support.kafka.KafkaRecordSender;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,9 +39,9 @@ final class RedriveJob implements Runnable {
     private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
     private final RedriveDefinition definition;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final KafkaRecordSender sender;
-    private final RedriveStore store;
+    private final Consumer<String, byte[]> consumer;
+    private final Function<ProducerRecord<String, byte[]>, CompletableFuture<?>> publisher;
+    private final Function<Redrive, CompletableFuture<?>> saver;
     private final Duration reportInterval;
     private final long sendTimeoutMs;
     private volatile Redrive current;
@@ -49,13 +49,18 @@ final class RedriveJob implements Runnable {
     private volatile boolean stopping;
     private volatile boolean yielding;
 
-    RedriveJob(Redrive redrive, KafkaConsumer<String, byte[]> consumer, KafkaRecordSender sender, RedriveStore store,
-               Duration reportInterval, long sendTimeoutMs) {
+    /**
+     * @param publisher sends a record, completing once the broker has it
+     * @param saver     keeps the re-drive's progress, completing once it is kept
+     */
+    RedriveJob(Redrive redrive, Consumer<String, byte[]> consumer,
+               Function<ProducerRecord<String, byte[]>, CompletableFuture<?>> publisher,
+               Function<Redrive, CompletableFuture<?>> saver, Duration reportInterval, long sendTimeoutMs) {
         this.definition = redrive.definition();
         this.current = redrive;
         this.consumer = consumer;
-        this.sender = sender;
-        this.store = store;
+        this.publisher = publisher;
+        this.saver = saver;
         this.reportInterval = reportInterval;
         this.sendTimeoutMs = sendTimeoutMs;
     }
@@ -131,7 +136,7 @@ final class RedriveJob implements Runnable {
                 }
                 scanned++;
                 if (definition.filter().matches(reason(record), Instant.ofEpochMilli(record.timestamp()))) {
-                    sent.add(sender.send(republished(record)));
+                    sent.add(publisher.apply(republished(record)));
                 }
             }
             try {
@@ -200,7 +205,7 @@ final class RedriveJob implements Runnable {
 
     private void save(Redrive redrive) {
         try {
-            store.save(redrive).get(sendTimeoutMs, TimeUnit.MILLISECONDS);
+            saver.apply(redrive).get(sendTimeoutMs, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

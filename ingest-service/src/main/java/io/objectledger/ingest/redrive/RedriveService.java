@@ -224,7 +224,7 @@ public class RedriveService implements RedriveStore.Listener {
     }
 
     private void run(Redrive redrive) {
-        RedriveJob job = new RedriveJob(redrive, consumer(redrive.id()), sender, store,
+        RedriveJob job = new RedriveJob(redrive, consumer(redrive.id()), sender::send, store::save,
                 Duration.ofMillis(reportIntervalMs), brokerTimeoutMs);
         jobs.put(redrive.id(), job);
         Thread thread = new Thread(() -> {
