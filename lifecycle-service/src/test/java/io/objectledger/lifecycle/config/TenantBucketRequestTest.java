@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,12 +53,16 @@ class TenantBucketRequestTest {
 
             store.putTags(T1_OBJECT, "", Map.of("tenant", "t1"));
             store.describe(T1_OBJECT, "v1", Map.of());
+            store.putRetention(T1_OBJECT, "", "GOVERNANCE", Instant.parse("2027-01-01T00:00:00Z"));
+            store.putLegalHold(T1_OBJECT, "");
             store.delete(T1_OBJECT, "");
         }
 
         assertThat(requests).containsExactly(
                 "PUT /t1%3Asharedname/docs/same%20file.txt?tagging",
                 "HEAD /t1%3Asharedname/docs/same%20file.txt?versionId=v1",
+                "PUT /t1%3Asharedname/docs/same%20file.txt?retention",
+                "PUT /t1%3Asharedname/docs/same%20file.txt?legal-hold",
                 "DELETE /t1%3Asharedname/docs/same%20file.txt");
     }
 
