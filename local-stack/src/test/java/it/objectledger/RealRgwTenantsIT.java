@@ -93,11 +93,11 @@ public class RealRgwTenantsIT {
 
         // Each history holds its own tenant's put, by its own principal in its own bucket owner's
         // bucket, and nothing of the other's.
-        assertThat(puts(t1History)).extracting(entry -> entry.get("principalId").asText()).containsExactly(t1.user());
-        assertThat(puts(defaultHistory)).extracting(entry -> entry.get("principalId").asText())
+        assertThat(puts(t1History)).extracting(entry -> entry.path("principalId").asText()).containsExactly(t1.user());
+        assertThat(puts(defaultHistory)).extracting(entry -> entry.path("principalId").asText())
                 .containsExactly(rgw.user());
-        assertThat(puts(t1History)).extracting(entry -> entry.get("ownerId").asText()).containsExactly(t1.user());
-        assertThat(puts(defaultHistory)).extracting(entry -> entry.get("ownerId").asText()).containsExactly(rgw.user());
+        assertThat(puts(t1History)).extracting(entry -> entry.path("ownerId").asText()).containsExactly(t1.user());
+        assertThat(puts(defaultHistory)).extracting(entry -> entry.path("ownerId").asText()).containsExactly(rgw.user());
         assertThat(principals(t1History)).doesNotContain(rgw.user());
         assertThat(principals(defaultHistory)).doesNotContain(t1.user());
 
@@ -157,7 +157,7 @@ public class RealRgwTenantsIT {
     }
 
     private static List<String> principals(JsonNode history) {
-        return entries(history).stream().map(entry -> entry.get("principalId").asText()).toList();
+        return entries(history).stream().map(entry -> entry.path("principalId").asText()).toList();
     }
 
     private static List<String> eventTypes(JsonNode history) {
