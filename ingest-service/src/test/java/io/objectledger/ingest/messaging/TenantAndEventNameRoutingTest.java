@@ -61,9 +61,9 @@ class TenantAndEventNameRoutingTest {
     }
 
     @Test
-    void anArnContradictingTheBucketNameIsDeadLetteredWithTheContradiction() throws Exception {
+    void anArnContradictingTheBucketsTenantIsDeadLetteredWithTheContradiction() throws Exception {
         byte[] body = new String(RgwFixtures.read("33-tenant-put.json"), StandardCharsets.UTF_8)
-                .replace("arn:aws:s3::t1:sharedname", "arn:aws:s3::t1:othername").getBytes(StandardCharsets.UTF_8);
+                .replace("\"name\":\"sharedname\"", "\"name\":\"t2:sharedname\"").getBytes(StandardCharsets.UTF_8);
 
         await(router.accept(body, "kafka", RECEIVED_AT));
 
@@ -72,7 +72,7 @@ class TenantAndEventNameRoutingTest {
             assertThat(letter.value()).isEqualTo(body);
             assertThat(header(letter, NotificationRouter.HEADER_REASON)).isEqualTo("invalid-value");
             assertThat(header(letter, NotificationRouter.HEADER_DETAIL))
-                    .contains("Records[0].s3.bucket.arn").contains("othername").contains("sharedname");
+                    .contains("Records[0].s3.bucket.arn").contains("tenant 't1'").contains("'t2:sharedname'");
         });
     }
 

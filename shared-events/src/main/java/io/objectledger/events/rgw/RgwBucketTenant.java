@@ -6,7 +6,11 @@ package io.objectledger.events.rgw;
  * ({@code arn:aws:s3::t1:photos}, the default tenant's {@code arn:aws:s3:::photos}). Gateways that
  * send no ARN may name the bucket {@code t1:photos}, or show the tenant only in a
  * {@code t1$u1} principal. Two tenants may each own a bucket of the same name, so guessing wrong
- * would merge two customers' histories: an ARN that contradicts the name is refused, not ignored.
+ * would merge two customers' histories: an ARN that is not an S3 bucket ARN, or whose tenant
+ * contradicts a {@code tenant:bucket} name, is refused. An ARN of another bucket than
+ * {@code s3.bucket.name} says nothing about this bucket's tenant and is ignored: RGW never sends
+ * one, but a relay or a test that renames the bucket in a captured body does, and the name is the
+ * field that identifies the bucket.
  */
 final class RgwBucketTenant {
 
@@ -32,8 +36,8 @@ final class RgwBucketTenant {
             throw new RejectedNotificationException(RejectReason.INVALID_VALUE,
                     path + ".name '" + name + "' is neither a bucket name nor tenant:bucket");
         }
-        if (!arn.isEmpty()) {
-            String arnTenant = arnTenant(path, arn, bare);
+        String arnTenant = arn.isEmpty() ? null : arnTenant(path, arn, bare);
+        if (arnTenant != null) {
             if (nameTenant != null && !nameTenant.equals(arnTenant)) {
                 throw new RejectedNotificationException(RejectReason.INVALID_VALUE, path + ".arn '" + arn
                         + "' names tenant '" + arnTenant + "' but " + path + ".name is '" + name + "'");
@@ -52,18 +56,17 @@ final class RgwBucketTenant {
         return bare;
     }
 
-    /** {@code arn:aws:s3:<region>:<tenant>:<bucket>}; RGW leaves the region empty. */
+    /**
+     * The tenant of {@code arn:aws:s3:<region>:<tenant>:<bucket>} (RGW leaves the region empty), or
+     * null when the ARN names another bucket.
+     */
     private static String arnTenant(String path, String arn, String bare) {
         String[] parts = arn.split(":", -1);
         if (!arn.startsWith(S3_ARN_PREFIX) || parts.length != 6) {
             throw new RejectedNotificationException(RejectReason.INVALID_VALUE, path + ".arn '" + arn
                     + "' is not an S3 bucket ARN (arn:aws:s3:<region>:<tenant>:<bucket>)");
         }
-        if (!parts[5].equals(bare)) {
-            throw new RejectedNotificationException(RejectReason.INVALID_VALUE, path + ".arn '" + arn
-                    + "' names bucket '" + parts[5] + "' but " + path + ".name is '" + bare + "'");
-        }
-        return parts[4];
+        return parts[5].equals(bare) ? parts[4] : null;
     }
 
     /** A '/' would make the subject {@code tenant:bucket/key} ambiguous; RGW tenant names never hold one. */

@@ -138,7 +138,6 @@ class RgwTenantTest {
             "urn:aws:s3::t1:sharedname | is not an S3 bucket ARN",
             "arn:aws:s3::t1 | is not an S3 bucket ARN",
             "arn:aws:s3::t1:sharedname:extra | is not an S3 bucket ARN",
-            "arn:aws:s3::t1:othername | names bucket 'othername' but Records[0].s3.bucket.name is 'sharedname'",
             "arn:aws:s3::t/1:sharedname | holds a '/'"
     })
     void malformedOrContradictingArnIsRefusedNotGuessed(String arn, String detail) {
@@ -149,6 +148,20 @@ class RgwTenantTest {
                     assertThat(e.reason()).isEqualTo(RejectReason.INVALID_VALUE);
                     assertThat(e.getMessage()).contains("Records[0].s3.bucket").contains(detail);
                 });
+    }
+
+    @Test
+    void arnOfAnotherBucketIsIgnoredAndTheNameDecides() {
+        byte[] renamed = replace(RgwFixtures.read("01-put-with-metadata.json"), "\"name\":\"lab-bucket\"",
+                "\"name\":\"renamed\"");
+        byte[] renamedIntoATenant = replace(RgwFixtures.read("01-put-with-metadata.json"),
+                "\"name\":\"lab-bucket\"", "\"name\":\"t1:renamed\"");
+        byte[] otherBucket = edit(TENANT_PUT, "arn:aws:s3::t1:sharedname", "arn:aws:s3::t1:othername");
+
+        assertThat(new String(renamed, StandardCharsets.UTF_8)).contains("\"arn\":\"arn:aws:s3:::lab-bucket\"");
+        assertThat(command(renamed).object().bucket()).isEqualTo("renamed");
+        assertThat(command(renamedIntoATenant).object().bucket()).isEqualTo("t1:renamed");
+        assertThat(command(otherBucket).object().bucket()).isEqualTo("sharedname");
     }
 
     @Test
