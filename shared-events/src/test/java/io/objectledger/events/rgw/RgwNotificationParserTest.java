@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,19 @@ class RgwNotificationParserTest {
 
     /** The lab's captures; the tenant ones (33, 34) have their own test, {@code RgwTenantTest}. */
     static final List<String> FIXTURES = RgwFixtures.ALL.stream().filter(name -> name.compareTo("33") < 0).toList();
+    static final List<String> ALL_FIXTURES = RgwFixtures.ALL;
+
+    /** The captures are the bodies as RGW sent them, so a body cut by one byte is never still valid. */
+    @ParameterizedTest
+    @FieldSource("ALL_FIXTURES")
+    void everyCapturedBodyEndsWithItsClosingBraceAndIsRefusedWithoutIt(String fixture) {
+        byte[] body = RgwFixtures.read(fixture);
+
+        assertThat(body[body.length - 1]).as(fixture).isEqualTo((byte) '}');
+        assertThatThrownBy(() -> parser.parse(Arrays.copyOf(body, body.length - 1)))
+                .isInstanceOfSatisfying(RejectedNotificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.INVALID_JSON));
+    }
 
     private final RgwNotificationParser parser = new RgwNotificationParser();
 
