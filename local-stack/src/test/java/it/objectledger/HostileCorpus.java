@@ -89,7 +89,7 @@ public final class HostileCorpus {
                 text("bad time", put.replace("2026-11-26T21:53:18.676671Z", "yesterday"), "invalid-value"),
                 text("local time", put.replace("2026-11-26T21:53:18.676671Z", "2026-11-26 21:53:18"), "invalid-value")));
         for (String eventName : List.of("ObjectTagging:Put", "ObjectTagging:Delete", "ObjectCreated:*",
-                "ObjectAcl:Put", "ObjectRestore:Post", "objectcreated:put", "s3:", "Put", "ObjectCreated:Put ",
+                "ObjectAcl:Put", "ObjectRestore:*", "objectcreated:put", "s3:", "Put", "ObjectCreated:Put ",
                 "../../etc/passwd", "<script>alert(1)</script>", "ObjectRemoved:*", "TestEvent")) {
             cases.add(text("unknown event " + eventName, put.replace("\"ObjectCreated:Put\"",
                     JSON.getNodeFactory().textNode(eventName).toString()), "unknown-event"));
