@@ -24,7 +24,7 @@ public final class Enrichment {
     public Enrichment(boolean enabled, List<String> bucketGlobs) {
         this.enabled = enabled;
         this.buckets = bucketGlobs.stream().map(String::strip).filter(glob -> !glob.isEmpty())
-                .map(Match::bucketGlobToRegex).toList();
+                .map(Match::globToRegex).toList();
     }
 
     public boolean enabled() {

@@ -23,8 +23,7 @@ public record Match(String bucket, String prefix, String suffix, String glob, St
      * Compiled once per glob: the globs come from the policy file, so there are few, and a rule is
      * matched against every new object.
      */
-    private static final Map<String, Pattern> BUCKET_PATTERNS = new ConcurrentHashMap<>();
-    private static final Map<String, Pattern> KEY_PATTERNS = new ConcurrentHashMap<>();
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     public Match {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -41,7 +40,7 @@ public record Match(String bucket, String prefix, String suffix, String glob, St
 
     public boolean matches(ObjectIdentity object, ObjectFacts facts, String knownContentType) {
         String key = object.key();
-        return (bucket == null || bucketGlobToRegex(bucket).matcher(object.bucket()).matches())
+        return (bucket == null || globToRegex(bucket).matcher(object.bucket()).matches())
                 && (prefix == null || key.startsWith(prefix))
                 && (suffix == null || key.endsWith(suffix))
                 && (glob == null || globToRegex(glob).matcher(key).matches())
@@ -52,31 +51,16 @@ public record Match(String bucket, String prefix, String suffix, String glob, St
                 && facts.tags().entrySet().containsAll(tags.entrySet());
     }
 
-    /** A bucket glob as a pattern: {@code *} (and {@code **}) any characters, {@code ?} any one. */
-    static Pattern bucketGlobToRegex(String glob) {
-        return BUCKET_PATTERNS.computeIfAbsent(glob, Match::compileBucketGlob);
-    }
-
+    /**
+     * A glob as a pattern: {@code *} within a path segment, {@code **} across segments, {@code ?}
+     * one character. Bucket names hold no {@code /}, so over a bucket's full name {@code *} is any
+     * characters, {@code :} included.
+     */
     static Pattern globToRegex(String glob) {
-        return KEY_PATTERNS.computeIfAbsent(glob, Match::compileKeyGlob);
+        return PATTERNS.computeIfAbsent(glob, Match::compileGlob);
     }
 
-    private static Pattern compileBucketGlob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*') {
-                regex.append(".*");
-            } else if (c == '?') {
-                regex.append('.');
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
-    }
-
-    private static Pattern compileKeyGlob(String glob) {
+    private static Pattern compileGlob(String glob) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
