@@ -26,7 +26,10 @@ final class RgwBucketTenant {
      * @param name        {@code s3.bucket.name}
      * @param arn         {@code s3.bucket.arn}, empty when not sent
      * @param principals  the principals that may carry a {@code tenant$user} form, the bucket
-     *                    owner's first: a requester may act on another tenant's bucket
+     *                    owner's first; the first one given decides, so a requester of another
+     *                    tenant never moves a bucket whose owner is known (a bare owner is the
+     *                    default tenant's), and the requester counts only when no owner is sent,
+     *                    as RGW resolves a bare bucket name in the requester's tenant
      */
     static String qualifiedBucket(String path, String name, String arn, String... principals) {
         int colon = name.indexOf(':');
@@ -48,9 +51,9 @@ final class RgwBucketTenant {
             return qualified(path, nameTenant, bare);
         }
         for (String principal : principals) {
-            int dollar = principal.indexOf('$');
-            if (dollar > 0) {
-                return qualified(path, principal.substring(0, dollar), bare);
+            if (!principal.isEmpty()) {
+                int dollar = principal.indexOf('$');
+                return dollar > 0 ? qualified(path, principal.substring(0, dollar), bare) : bare;
             }
         }
         return bare;

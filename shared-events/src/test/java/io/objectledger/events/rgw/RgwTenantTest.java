@@ -125,6 +125,25 @@ class RgwTenantTest {
     }
 
     @Test
+    void aBareOwnerKeepsTheBucketInTheDefaultTenantWhateverTheRequestersTenant() {
+        String body = new String(edit(TENANT_PUT, ",\"arn\":\"arn:aws:s3::t1:sharedname\"", ""),
+                StandardCharsets.UTF_8)
+                .replace("\"userIdentity\":{\"principalId\":\"u1\"}", "\"userIdentity\":{\"principalId\":\"t2$u9\"}");
+
+        assertThat(command(body.getBytes(StandardCharsets.UTF_8)).object().bucket()).isEqualTo("sharedname");
+    }
+
+    @Test
+    void withoutAnOwnerTheRequestersTenantNamesTheBucket() {
+        String body = new String(edit(TENANT_PUT, ",\"arn\":\"arn:aws:s3::t1:sharedname\"", ""),
+                StandardCharsets.UTF_8)
+                .replace("\"userIdentity\":{\"principalId\":\"u1\"}", "\"userIdentity\":{\"principalId\":\"t2$u9\"}")
+                .replace("\"ownerIdentity\":{\"principalId\":\"u1\"}", "\"ownerIdentity\":{\"principalId\":\"\"}");
+
+        assertThat(command(body.getBytes(StandardCharsets.UTF_8)).object().bucket()).isEqualTo("t2:sharedname");
+    }
+
+    @Test
     void arnWinsOverAPrincipalOfAnotherTenant() {
         byte[] body = edit(TENANT_PUT, "\"userIdentity\":{\"principalId\":\"u1\"}",
                 "\"userIdentity\":{\"principalId\":\"t2$u9\"}");
