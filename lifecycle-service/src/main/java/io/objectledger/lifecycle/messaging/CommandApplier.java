@@ -7,22 +7,31 @@ import io.objectledger.support.consumer.RecordAttempts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 /**
  * Applies a batch of commands in one transaction, and sees to it that no command holds its
- * partition for good. A command that cannot be decoded is dead-lettered at once. When the batch
- * fails because the store does, it comes again, however often: no command is to blame. When it
- * fails otherwise, the commands are applied one at a time up to the one that fails; that one
- * is tried again with its batch, after the loop's back-off, and dead-lettered once it has failed
- * {@link RecordAttempts#maxAttempts()} times, after which the rest goes on in one transaction.
+ * partition for good. A command that cannot be decoded is dead-lettered at once, before anything
+ * is applied, and skipped when its batch comes again. When the batch fails because the store
+ * does, it comes again, however often: no command is to blame. When it fails otherwise, the
+ * commands are applied one at a time up to the one that fails, and the batch ends before it.
+ * Only when that command leads its batch is its attempt counted and the failure thrown, so that
+ * the loop backs off between attempts; once it has failed {@link RecordAttempts#maxAttempts()}
+ * times it is dead-lettered, and the rest goes on in one transaction. A dead letter is on the
+ * broker before its command is reported done.
  */
 public final class CommandApplier {
 
     private static final Logger LOG = Logger.getLogger(CommandApplier.class.getName());
+
+    /** How long the broker may take to acknowledge the dead letters of a batch; then the batch fails. */
+    static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
 
     /** What applies commands: AxonRuntime, all of them in one database transaction or none. */
     @FunctionalInterface
@@ -30,10 +39,10 @@ public final class CommandApplier {
         List<Object> sendInOneTransaction(List<ObjectCommand> commands);
     }
 
-    /** Puts a dead letter on the broker; returns once the broker has it. */
+    /** Hands a dead letter to the broker; the future completes once the broker has it. */
     @FunctionalInterface
     public interface DeadLetters {
-        void send(ProducerRecord<String, byte[]> deadLetter) throws Exception;
+        CompletableFuture<?> send(ProducerRecord<String, byte[]> deadLetter);
     }
 
     private final CommandCodec codec = new CommandCodec();
@@ -55,10 +64,14 @@ public final class CommandApplier {
 
     /** How many of the batch, from the first, are applied or dead-lettered; throws when none is. */
     public int handle(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
-        List<ObjectCommand> commands = new ArrayList<>(batch.size());
-        for (ConsumerRecord<String, byte[]> record : batch) {
-            commands.add(decoded(record));
-        }
+        int done = applied(batch);
+        // Those offsets will not be fetched again: what was kept about them is not needed.
+        attempts.forget(batch.subList(0, done));
+        return done;
+    }
+
+    private int applied(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
+        List<ObjectCommand> commands = decoded(batch);
         int from = 0;
         while (from < batch.size()) {
             try {
@@ -98,22 +111,28 @@ public final class CommandApplier {
             ConsumerRecord<String, byte[]> record = batch.get(i);
             try {
                 applyAll(List.of(command));
-                attempts.forget(record);
             } catch (RuntimeException failure) {
                 if (FailureKind.of(failure) == FailureKind.STORE_OUTAGE) {
                     return new Progress(doneOrThrow(i, failure), true);
+                }
+                if (i > 0) {
+                    // The loop backs off only when none of a batch is done: an attempt counted here
+                    // would be followed at once by the next, and all of them spent in milliseconds.
+                    LOG.info(() -> "The command at " + position(record) + " failed behind commands that are done;"
+                            + " it is tried again leading its batch: " + failure);
+                    return new Progress(i, true);
                 }
                 int failed = attempts.failed(record);
                 if (failed < attempts.maxAttempts()) {
                     LOG.warning(() -> "The command at " + position(record) + " failed (attempt " + failed + " of "
                             + attempts.maxAttempts() + "): " + failure);
-                    return new Progress(doneOrThrow(i, failure), true);
+                    throw failure;
                 }
                 LOG.warning(() -> "Dead-lettering the command at " + position(record) + " after " + failed
                         + " failed attempts: " + failure);
-                deadLetters.send(CommandDeadLetter.of(deadLetterTopic, record, CommandDeadLetter.REJECTED,
-                        "failed " + failed + " times: " + describe(failure), failed));
-                attempts.forget(record);
+                awaitAll(List.of(new SentDeadLetter(record, deadLetters.send(CommandDeadLetter.of(deadLetterTopic,
+                        record, CommandDeadLetter.REJECTED, "failed " + failed + " times: " + describe(failure),
+                        failed)))));
                 return new Progress(i + 1, false);
             }
         }
@@ -131,15 +150,52 @@ public final class CommandApplier {
         }
     }
 
-    /** The command, or null once an unreadable one is dead-lettered. */
-    private ObjectCommand decoded(ConsumerRecord<String, byte[]> record) throws Exception {
+    /**
+     * The batch's commands, null where one is set aside: dead-lettered now because it cannot be
+     * read, or already when the batch came before. Returns once the broker has the dead letters.
+     */
+    private List<ObjectCommand> decoded(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
+        List<ObjectCommand> commands = new ArrayList<>(batch.size());
+        List<SentDeadLetter> sent = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            if (attempts.wasSetAside(record)) {
+                commands.add(null);
+                continue;
+            }
+            try {
+                commands.add(codec.decode(record.value()));
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Dead-lettering an unreadable command at " + position(record) + ": " + e.getMessage());
+                sent.add(new SentDeadLetter(record, deadLetters.send(CommandDeadLetter.of(deadLetterTopic, record,
+                        CommandDeadLetter.UNREADABLE, String.valueOf(e.getMessage()), 1))));
+                commands.add(null);
+            }
+        }
+        awaitAll(sent);
+        return commands;
+    }
+
+    /** A dead letter handed to the broker, and the command it sets aside. */
+    private record SentDeadLetter(ConsumerRecord<String, byte[]> record, CompletableFuture<?> acknowledged) {
+    }
+
+    /**
+     * Waits once for all the dead letters; those the broker has are set aside even when another
+     * fails, so that the batch, when it comes again, does not send them twice.
+     */
+    private void awaitAll(List<SentDeadLetter> sent) throws Exception {
+        if (sent.isEmpty()) {
+            return;
+        }
         try {
-            return codec.decode(record.value());
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Dead-lettering an unreadable command at " + position(record) + ": " + e.getMessage());
-            deadLetters.send(CommandDeadLetter.of(deadLetterTopic, record, CommandDeadLetter.UNREADABLE,
-                    String.valueOf(e.getMessage()), 1));
-            return null;
+            CompletableFuture.allOf(sent.stream().map(SentDeadLetter::acknowledged).toArray(CompletableFuture[]::new))
+                    .get(DEAD_LETTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            for (SentDeadLetter deadLetter : sent) {
+                if (deadLetter.acknowledged().isDone() && !deadLetter.acknowledged().isCompletedExceptionally()) {
+                    attempts.setAside(deadLetter.record());
+                }
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Feeds the object-commands topic into the aggregates, a batch at a time: all of a batch's
@@ -29,8 +29,6 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class CommandConsumer implements BatchHandler {
-
-    private static final long DEAD_LETTER_TIMEOUT_SECONDS = 30;
 
     @Inject
     AxonRuntime axon;
@@ -75,9 +73,9 @@ public class CommandConsumer implements BatchHandler {
     }
 
     /** {@code ledger_lifecycle_dead_lettered_total{reason}}, counted once the broker has the dead letter. */
-    private void deadLetter(ProducerRecord<String, byte[]> deadLetter) throws Exception {
-        sender.send(deadLetter).get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        deadLettered.inc(new String(deadLetter.headers().lastHeader(CommandDeadLetter.HEADER_REASON).value(),
-                StandardCharsets.UTF_8));
+    private CompletableFuture<?> deadLetter(ProducerRecord<String, byte[]> deadLetter) {
+        String reason = new String(deadLetter.headers().lastHeader(CommandDeadLetter.HEADER_REASON).value(),
+                StandardCharsets.UTF_8);
+        return sender.send(deadLetter).thenRun(() -> deadLettered.inc(reason));
     }
 }

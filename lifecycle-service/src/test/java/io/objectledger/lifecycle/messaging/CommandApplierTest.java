@@ -22,6 +22,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,7 +41,9 @@ class CommandApplierTest {
     private final ScriptedStore store = new ScriptedStore();
     private final List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
     private final List<String> applied = new ArrayList<>();
-    private final CommandApplier applier = new CommandApplier(store, deadLetters::add, DLQ,
+    /** The source offset of a command whose dead letter the broker refuses, or -1. */
+    private long refusedOffset = -1;
+    private final CommandApplier applier = new CommandApplier(store, this::deadLetter, DLQ,
             new RecordAttempts(MAX_ATTEMPTS), (command, outcome) -> applied.add(command.object().key()));
 
     @Test
@@ -60,7 +64,7 @@ class CommandApplierTest {
 
         List<String> rounds = asTheLoopDoes(batch, 10);
 
-        assertThat(rounds).containsExactly("done 1", "failed", "done 2");
+        assertThat(rounds).containsExactly("done 1", "failed", "failed", "done 2");
         assertThat(applied).containsExactly("before", "after");
         assertThat(deadLetters).singleElement().satisfies(deadLetter -> {
             assertThat(deadLetter.topic()).isEqualTo(DLQ);
@@ -72,6 +76,77 @@ class CommandApplierTest {
             assertThat(header(deadLetter, "ledger-attempts")).isEqualTo("3");
             assertThat(header(deadLetter, "ledger-source-offset")).isEqualTo("1");
         });
+    }
+
+    @Test
+    void failingCommandBehindDoneOnesCountsNoAttemptUntilItLeadsItsBatch() throws Exception {
+        ConsumerRecord<String, byte[]> poison = command(1, "poison");
+        List<ConsumerRecord<String, byte[]>> batch = List.of(command(0, "before"), poison, command(2, "after"));
+
+        for (int round = 0; round < MAX_ATTEMPTS * 3; round++) {
+            assertThat(applier.handle(batch)).isEqualTo(1);
+        }
+        assertThat(deadLetters).isEmpty();
+
+        List<ConsumerRecord<String, byte[]>> leading = batch.subList(1, 3);
+        for (int attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+            assertThatThrownBy(() -> applier.handle(leading)).isInstanceOf(NullPointerException.class);
+        }
+        assertThat(deadLetters).isEmpty();
+        assertThat(applier.handle(leading)).isEqualTo(2);
+        assertThat(deadLetters).singleElement()
+                .satisfies(deadLetter -> assertThat(header(deadLetter, "ledger-attempts")).isEqualTo("3"));
+    }
+
+    @Test
+    void batchThatSucceedsForgetsTheAttemptsOfItsCommands() throws Exception {
+        List<ConsumerRecord<String, byte[]>> batch = List.of(command(0, "poison"), command(1, "b"));
+        for (int attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+            assertThatThrownBy(() -> applier.handle(batch)).isInstanceOf(NullPointerException.class);
+        }
+        store.poisonCured = true;
+        assertThat(applier.handle(batch)).isEqualTo(2);
+        store.poisonCured = false;
+
+        assertThatThrownBy(() -> applier.handle(batch)).isInstanceOf(NullPointerException.class);
+        assertThat(deadLetters).isEmpty();
+    }
+
+    @Test
+    void unreadableCommandIsDeadLetteredOnceHoweverOftenItsBatchFails() throws Exception {
+        List<ConsumerRecord<String, byte[]>> batch = List.of(command(0, "poison"), garbage(1), command(2, "b"));
+
+        for (int attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+            assertThatThrownBy(() -> applier.handle(batch)).isInstanceOf(NullPointerException.class);
+        }
+        store.outage = true;
+        for (int round = 0; round < MAX_ATTEMPTS * 3; round++) {
+            assertThatThrownBy(() -> applier.handle(batch)).hasRootCauseInstanceOf(SQLException.class);
+        }
+        store.outage = false;
+        assertThat(deadLetters).singleElement()
+                .satisfies(deadLetter -> assertThat(header(deadLetter, "ledger-source-offset")).isEqualTo("1"));
+
+        assertThat(applier.handle(batch)).isEqualTo(3);
+
+        assertThat(deadLetters).extracting(deadLetter -> header(deadLetter, "ledger-reject-reason"))
+                .containsExactly("unreadable-command", "rejected-command");
+        assertThat(applied).containsExactly("b");
+    }
+
+    @Test
+    void deadLetterTheBrokerRefusesIsSentAgainAndOnlyIt() throws Exception {
+        List<ConsumerRecord<String, byte[]>> batch = List.of(garbage(0), garbage(1), command(2, "a"));
+        refusedOffset = 1;
+
+        assertThatThrownBy(() -> applier.handle(batch)).isInstanceOf(ExecutionException.class);
+        assertThat(applied).isEmpty();
+        refusedOffset = -1;
+
+        assertThat(applier.handle(batch)).isEqualTo(3);
+        assertThat(deadLetters).extracting(deadLetter -> header(deadLetter, "ledger-source-offset"))
+                .containsExactly("0", "1");
+        assertThat(applied).containsExactly("a");
     }
 
     @Test
@@ -178,6 +253,19 @@ class CommandApplierTest {
         return rounds;
     }
 
+    /** What the broker does with a dead letter: keeps it, unless it comes from {@link #refusedOffset}. */
+    private CompletableFuture<?> deadLetter(ProducerRecord<String, byte[]> deadLetter) {
+        if (header(deadLetter, "ledger-source-offset").equals(String.valueOf(refusedOffset))) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not enough in-sync replicas"));
+        }
+        deadLetters.add(deadLetter);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static ConsumerRecord<String, byte[]> garbage(long offset) {
+        return record(offset, "key-of-garbage-" + offset, "{\"type\":\"Nonsense\"}".getBytes());
+    }
+
     private ConsumerRecord<String, byte[]> command(long offset, String key) {
         ObjectIdentity object = new ObjectIdentity("photos", key);
         ChangeContext change = new ChangeContext("change-" + key, "ObjectCreated:Put", TIME, TIME, "", "u1", "owner",
@@ -205,6 +293,7 @@ class CommandApplierTest {
 
         final List<List<String>> transactions = new ArrayList<>();
         boolean outage;
+        boolean poisonCured;
         int outageFromCall = Integer.MAX_VALUE;
         int calls;
 
@@ -216,7 +305,7 @@ class CommandApplierTest {
                         new SQLException("Connection refused", "08001"));
             }
             List<String> keys = commands.stream().map(command -> command.object().key()).toList();
-            if (keys.contains("poison")) {
+            if (keys.contains("poison") && !poisonCured) {
                 throw new NullPointerException("the aggregate cannot take poison");
             }
             transactions.add(keys);

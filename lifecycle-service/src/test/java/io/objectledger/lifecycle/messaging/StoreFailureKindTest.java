@@ -38,4 +38,26 @@ class StoreFailureKindTest {
             assertThat(FailureKind.of(new IllegalStateException("append failed", failure))).isEqualTo(FailureKind.RECORD);
         }
     }
+
+    @Test
+    void constraintTheCommandBreaksIsItsFaultButADuplicateKeyIsAConcurrentWriters() throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:constraint-kinds;DB_CLOSE_DELAY=-1");
+        try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE parent (id INT PRIMARY KEY)");
+            statement.execute("CREATE TABLE child (id INT PRIMARY KEY, parent INT NOT NULL REFERENCES parent(id))");
+            statement.execute("INSERT INTO parent VALUES (1)");
+            statement.execute("INSERT INTO child VALUES (1, 1)");
+
+            Throwable notNull = catchThrowable(() -> statement.execute("INSERT INTO child VALUES (2, NULL)"));
+            Throwable noParent = catchThrowable(() -> statement.execute("INSERT INTO child VALUES (3, 99)"));
+            Throwable duplicate = catchThrowable(() -> statement.execute("INSERT INTO child VALUES (1, 1)"));
+
+            assertThat(FailureKind.of(new IllegalStateException("append failed", notNull))).isEqualTo(FailureKind.RECORD);
+            assertThat(FailureKind.of(new IllegalStateException("append failed", noParent))).isEqualTo(FailureKind.RECORD);
+            assertThat(((SQLException) duplicate).getSQLState()).isEqualTo("23505");
+            assertThat(FailureKind.of(new IllegalStateException("append failed", duplicate)))
+                    .isEqualTo(FailureKind.STORE_OUTAGE);
+        }
+    }
 }

@@ -40,6 +40,25 @@ class FailureKindTest {
     }
 
     @Test
+    void constraintTheRecordBreaksIsTheRecordsFault() {
+        assertThat(FailureKind.of(new RuntimeException("append",
+                new SQLIntegrityConstraintViolationException("null value in column \"payload\"", "23502"))))
+                .isEqualTo(FailureKind.RECORD);
+        assertThat(FailureKind.of(new RuntimeException("append",
+                new SQLException("violates foreign key constraint", "23503")))).isEqualTo(FailureKind.RECORD);
+        assertThat(FailureKind.of(new SQLException("violates check constraint", "23514")))
+                .isEqualTo(FailureKind.RECORD);
+    }
+
+    @Test
+    void databaseRefusingForAReasonOfItsOwnIsAnOutage() {
+        assertThat(FailureKind.of(new SQLException("relation \"domain_event_entry\" does not exist", "42P01")))
+                .isEqualTo(FailureKind.STORE_OUTAGE);
+        assertThat(FailureKind.of(new SQLException("permission denied", "42501"))).isEqualTo(FailureKind.STORE_OUTAGE);
+        assertThat(FailureKind.of(new SQLException("no state"))).isEqualTo(FailureKind.STORE_OUTAGE);
+    }
+
+    @Test
     void failureWithoutADatabaseCauseIsTheRecordsFault() {
         assertThat(FailureKind.of(new NullPointerException("change is null"))).isEqualTo(FailureKind.RECORD);
         assertThat(FailureKind.of(new IllegalArgumentException("rejected", new IllegalStateException("no"))))

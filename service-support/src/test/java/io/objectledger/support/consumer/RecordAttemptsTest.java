@@ -3,6 +3,8 @@ package io.objectledger.support.consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,14 +18,11 @@ class RecordAttemptsTest {
     private final RecordAttempts attempts = new RecordAttempts(3);
 
     @Test
-    void recordIsExhaustedAfterItsMaximumOfFailures() {
+    void eachFailureIsCounted() {
         assertThat(attempts.failed(POISON)).isEqualTo(1);
-        assertThat(attempts.exhausted(POISON)).isFalse();
         assertThat(attempts.failed(POISON)).isEqualTo(2);
-        assertThat(attempts.exhausted(POISON)).isFalse();
         assertThat(attempts.failed(POISON)).isEqualTo(3);
-
-        assertThat(attempts.exhausted(POISON)).isTrue();
+        assertThat(attempts.maxAttempts()).isEqualTo(3);
     }
 
     @Test
@@ -32,8 +31,7 @@ class RecordAttemptsTest {
         attempts.failed(POISON);
         attempts.failed(POISON);
 
-        assertThat(attempts.exhausted(NEXT)).isFalse();
-        assertThat(attempts.exhausted(SAME_OFFSET_ELSEWHERE)).isFalse();
+        assertThat(attempts.failed(NEXT)).isEqualTo(1);
         assertThat(attempts.failed(SAME_OFFSET_ELSEWHERE)).isEqualTo(1);
     }
 
@@ -48,13 +46,43 @@ class RecordAttemptsTest {
     }
 
     @Test
+    void recordSetAsideIsKnownByItsPositionUntilForgotten() {
+        assertThat(attempts.wasSetAside(POISON)).isFalse();
+
+        attempts.setAside(POISON);
+
+        assertThat(attempts.wasSetAside(POISON)).isTrue();
+        assertThat(attempts.wasSetAside(NEXT)).isFalse();
+        assertThat(attempts.wasSetAside(SAME_OFFSET_ELSEWHERE)).isFalse();
+        attempts.forget(POISON);
+        assertThat(attempts.wasSetAside(POISON)).isFalse();
+    }
+
+    @Test
+    void doneBatchForgetsItsRecords() {
+        attempts.failed(POISON);
+        attempts.setAside(NEXT);
+        attempts.failed(SAME_OFFSET_ELSEWHERE);
+
+        attempts.forget(List.of(POISON, NEXT));
+
+        assertThat(attempts.failed(POISON)).isEqualTo(1);
+        assertThat(attempts.wasSetAside(NEXT)).isFalse();
+        assertThat(attempts.failed(SAME_OFFSET_ELSEWHERE)).isEqualTo(2);
+    }
+
+    @Test
     void onlyTheNewestFailingRecordsAreKept() {
         attempts.failed(POISON);
+        attempts.setAside(POISON);
         for (int offset = 0; offset < RecordAttempts.MAX_TRACKED; offset++) {
-            attempts.failed(new ConsumerRecord<>("other", 0, offset, "k", new byte[0]));
+            ConsumerRecord<String, byte[]> other = new ConsumerRecord<>("other", 0, offset, "k", new byte[0]);
+            attempts.failed(other);
+            attempts.setAside(other);
         }
 
         assertThat(attempts.failed(POISON)).isEqualTo(1);
+        assertThat(attempts.wasSetAside(POISON)).isFalse();
     }
 
     @Test
