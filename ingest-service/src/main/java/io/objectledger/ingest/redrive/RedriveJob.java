@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -48,6 +52,7 @@ final class RedriveJob implements Runnable {
     private volatile boolean cancelled;
     private volatile boolean stopping;
     private volatile boolean yielding;
+    private volatile Thread runner;
 
     /**
      * @param publisher sends a record, completing once the broker has it
@@ -79,6 +84,11 @@ final class RedriveJob implements Runnable {
     void stop() {
         stopping = true;
         consumer.wakeup();
+        // A wakeup reaches a poll only: the interrupt cuts short a back-off or a wait on the broker.
+        Thread thread = runner;
+        if (thread != null) {
+            thread.interrupt();
+        }
     }
 
     /** Ends it without a word: another instance runs it and keeps its progress. */
@@ -89,31 +99,42 @@ final class RedriveJob implements Runnable {
 
     @Override
     public void run() {
+        runner = Thread.currentThread();
         try (consumer) {
-            scan();
-            if (yielding) {
-                return;
-            }
-            finish(cancelled ? RedriveState.CANCELLED : RedriveState.DONE, null);
-        } catch (RuntimeException e) {
-            if (yielding) {
-                return;
-            }
-            if (stopping) {
-                save(current.with(current.progress().touched(Instant.now())));
-            } else if (cancelled) {
-                finish(RedriveState.CANCELLED, null);
-            } else {
-                LOG.log(Level.SEVERE, "Re-drive " + definition.id() + " failed", e);
-                finish(RedriveState.FAILED, String.valueOf(e));
-            }
-        } catch (InterruptedException e) {
+            end(scan(), null);
+        } catch (InterruptedException | InterruptException e) {
+            end(false, null);
             Thread.currentThread().interrupt();
-            save(current.with(current.progress().touched(Instant.now())));
+        } catch (RuntimeException e) {
+            end(false, e);
+        } finally {
+            runner = null;
         }
     }
 
-    private void scan() throws InterruptedException {
+    /**
+     * Keeps how it ended: done only when every partition was scanned to its end offset; stopped or
+     * interrupted short of that, it is saved as still running, so that the next start resumes it.
+     */
+    private void end(boolean scannedToEnd, RuntimeException failure) {
+        // Ended already, e.g. when closing the consumer throws after the outcome was saved.
+        if (yielding || current.progress().state() != RedriveState.RUNNING) {
+            return;
+        }
+        if (cancelled) {
+            finish(RedriveState.CANCELLED, null);
+        } else if (scannedToEnd) {
+            finish(RedriveState.DONE, null);
+        } else if (stopping || failure == null) {
+            save(current.with(current.progress().touched(Instant.now())));
+        } else {
+            LOG.log(Level.SEVERE, "Re-drive " + definition.id() + " failed", failure);
+            finish(RedriveState.FAILED, String.valueOf(failure));
+        }
+    }
+
+    /** Answers whether every partition was scanned to its end offset, rather than the scan stopped short. */
+    private boolean scan() throws InterruptedException {
         RedriveProgress start = current.progress();
         Map<TopicPartition, Long> open = new HashMap<>();
         start.endOffsets().forEach((partition, end) -> {
@@ -142,9 +163,19 @@ final class RedriveJob implements Runnable {
             try {
                 CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(sendTimeoutMs, TimeUnit.MILLISECONDS);
                 pause = Duration.ofMillis(500);
+            } catch (InterruptedException interrupted) {
+                throw interrupted;
             } catch (Exception notSent) {
-                if (notSent instanceof InterruptedException) {
-                    throw (InterruptedException) notSent;
+                Throwable cause = cause(notSent);
+                if (cause instanceof InterruptException interrupted) {
+                    throw interrupted;
+                }
+                if (notSent instanceof ExecutionException && !(cause instanceof RetriableException)) {
+                    // Its counts say what reached the broker; its offsets stay where the batch began.
+                    current = current.with(current.progress().afterBatch(Map.of(), scanned, sent.size(),
+                            succeeded(sent), Instant.now()));
+                    throw cause instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("could not re-publish a batch", cause);
                 }
                 // The batch is scanned again once the broker takes records; what did reach it comes twice.
                 Duration retryIn = pause;
@@ -152,7 +183,9 @@ final class RedriveJob implements Runnable {
                         + retryIn.toMillis() + " ms: " + notSent);
                 before.forEach(consumer::seek);
                 Thread.sleep(pause.toMillis());
-                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+                // Not ConsumerPacing: its doubling is not public.
+                Duration doubled = pause.multipliedBy(2);
+                pause = doubled.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : doubled;
                 continue;
             }
             Map<Integer, Long> reached = new HashMap<>();
@@ -163,19 +196,33 @@ final class RedriveJob implements Runnable {
             consumer.pause(done);
             done.forEach(open::remove);
             Instant now = Instant.now();
-            current = current.with(current.progress().afterBatch(reached, scanned, sent.size(), sent.size(), now));
+            current = current.with(current.progress().afterBatch(reached, scanned, sent.size(), succeeded(sent), now));
             if (Duration.between(lastReport, now).compareTo(reportInterval) >= 0) {
                 lastReport = now;
                 report();
                 save(current);
             }
         }
+        return open.isEmpty();
     }
 
     private Map<TopicPartition, Long> positions(Map<TopicPartition, Long> open) {
         Map<TopicPartition, Long> positions = new HashMap<>();
         open.keySet().forEach(tp -> positions.put(tp, consumer.position(tp)));
         return positions;
+    }
+
+    private static long succeeded(List<CompletableFuture<?>> sent) {
+        return sent.stream().filter(send -> send.isDone() && !send.isCompletedExceptionally()).count();
+    }
+
+    /** What failed a send, out of the wrappers the futures put around it. */
+    private static Throwable cause(Exception notSent) {
+        Throwable cause = notSent;
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private ProducerRecord<String, byte[]> republished(ConsumerRecord<String, byte[]> deadLetter) {
@@ -203,13 +250,23 @@ final class RedriveJob implements Runnable {
         save(current);
     }
 
+    /**
+     * Waits for the store to keep it. A stop interrupts this thread and its progress is still to be
+     * kept, so the wait runs with the interrupt flag cleared, and the flag is set again after it.
+     */
     private void save(Redrive redrive) {
+        boolean interrupted = Thread.interrupted();
         try {
             saver.apply(redrive).get(sendTimeoutMs, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+            LOG.warning(() -> "Interrupted while saving the progress of re-drive " + definition.id());
         } catch (Exception e) {
             LOG.warning(() -> "Could not save the progress of re-drive " + definition.id() + ": " + e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

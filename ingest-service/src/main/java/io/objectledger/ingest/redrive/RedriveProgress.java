@@ -40,10 +40,6 @@ public record RedriveProgress(RedriveState state, String owner, long scanned, lo
         return remaining;
     }
 
-    public boolean scannedToEnd() {
-        return remaining() == 0;
-    }
-
     /** Records scanned per second since this run began; 0 before a measurable time has passed. */
     public double ratePerSecond(Instant now) {
         long millis = Duration.between(runStartedAt, now).toMillis();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -126,14 +127,7 @@ public class RedriveService implements RedriveStore.Listener {
             throw brokerUnavailable(e);
         }
         Redrive redrive = new Redrive(definition, RedriveProgress.starting(instance, beginning, end, Instant.now()));
-        try {
-            store.save(redrive).get(brokerTimeoutMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw brokerUnavailable(e);
-        } catch (Exception e) {
-            throw brokerUnavailable(e);
-        }
+        awaitBroker(store.save(redrive));
         LOG.info(() -> "Starting re-drive " + definition.id() + " of " + deadLetterTopic + " to " + target + " ("
                 + filter + "): " + redrive.progress().remaining() + " dead letters to scan");
         run(redrive);
@@ -168,8 +162,9 @@ public class RedriveService implements RedriveStore.Listener {
             return Optional.of(job.current());
         }
         Optional<Redrive> known = find(id);
-        known.filter(redrive -> redrive.progress().state() == RedriveState.RUNNING)
-                .ifPresent(redrive -> store.requestCancel(id));
+        if (known.isPresent() && known.get().progress().state() == RedriveState.RUNNING) {
+            awaitBroker(store.requestCancel(id));
+        }
         return known;
     }
 
@@ -184,7 +179,13 @@ public class RedriveService implements RedriveStore.Listener {
                 continue;
             }
             if (store.cancelRequested(redrive.id())) {
-                store.save(redrive.with(progress.finished(RedriveState.CANCELLED, null, Instant.now())));
+                try {
+                    awaitBroker(store.save(redrive.with(progress.finished(RedriveState.CANCELLED, null, Instant.now()))));
+                } catch (RedriveRefusedException notSaved) {
+                    // Its cancel request stays in the store, so the next start cancels it again.
+                    LOG.warning(() -> "Could not save re-drive " + redrive.id() + " as cancelled: "
+                            + notSaved.getMessage());
+                }
                 continue;
             }
             LOG.info(() -> "Resuming re-drive " + redrive.id() + " of " + redrive.definition().deadLetterTopic()
@@ -235,6 +236,8 @@ public class RedriveService implements RedriveStore.Listener {
                 threads.remove(redrive.id());
             }
         }, "ledger-redrive-" + redrive.id());
+        // Like the store's follower: stop() ends both, and one that outlives it must not hold the JVM up.
+        thread.setDaemon(true);
         threads.put(redrive.id(), thread);
         thread.start();
     }
@@ -259,10 +262,23 @@ public class RedriveService implements RedriveStore.Listener {
         }
     }
 
+    /** Waits for a write to the store, refusing the request as the broker's if it is not taken in time. */
+    private void awaitBroker(CompletableFuture<?> write) {
+        try {
+            write.get(brokerTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw brokerUnavailable(e);
+        } catch (Exception e) {
+            throw brokerUnavailable(e);
+        }
+    }
+
     private static RedriveRefusedException brokerUnavailable(Exception cause) {
         return new RedriveRefusedException(503, "broker-unavailable", "the broker did not answer: " + cause);
     }
 
+    /** Stops the jobs, each saving its progress as still running, before the store stops reading. */
     @PreDestroy
     void stop() {
         jobs.values().forEach(RedriveJob::stop);

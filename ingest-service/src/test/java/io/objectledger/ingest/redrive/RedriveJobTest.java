@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -17,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +34,8 @@ class RedriveJobTest {
     private final MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
     private final List<ProducerRecord<String, byte[]>> published = new ArrayList<>();
     private final List<Redrive> saved = new ArrayList<>();
+    private final List<Boolean> savedWhileInterrupted = new ArrayList<>();
+    private Duration reportInterval = Duration.ofMillis(1);
 
     @Test
     void matchingDeadLettersGoBackToTheirTopicWithKeyBytesAndTheRedriveId() {
@@ -120,16 +127,111 @@ class RedriveJobTest {
         assertThat(saved).last().satisfies(last -> assertThat(last.progress().state()).isEqualTo(RedriveState.CANCELLED));
     }
 
+    @Test
+    void aStopWhileWaitingForTheBrokerLeavesTheRedriveRunningWithItsProgressSaved() {
+        deadLetters(record(0, "x", "k0", T0), record(1, "x", "k1", T0));
+        deadLetters(record(2, "x", "k2", T0));
+        reportInterval = Duration.ofHours(1);
+        AtomicReference<RedriveJob> job = new AtomicReference<>();
+        job.set(job(DeadLetterFilter.ALL, Map.of(0, 0L), Map.of(0, 100L), record -> {
+            published.add(record);
+            if ("k2".equals(record.key())) {
+                // The shutdown comes while the broker has yet to take k2.
+                job.get().stop();
+                return new CompletableFuture<>();
+            }
+            return CompletableFuture.completedFuture(null);
+        }));
+
+        job.get().run();
+
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the thread's owner").isTrue();
+        assertThat(saved).hasSize(1);
+        assertThat(savedWhileInterrupted).as("the save is not cut short by the interrupt").containsExactly(false);
+        RedriveProgress kept = saved.get(0).progress();
+        assertThat(kept.state()).isEqualTo(RedriveState.RUNNING);
+        assertThat(kept.nextOffsets()).isEqualTo(Map.of(0, 2L));
+        assertThat(kept.republished()).isEqualTo(2);
+        assertThat(job.get().current().progress().state()).isEqualTo(RedriveState.RUNNING);
+    }
+
+    @Test
+    void aStopDuringTheBackOffLeavesTheRedriveRunning() {
+        deadLetters(record(0, "x", "k0", T0));
+        AtomicReference<RedriveJob> job = new AtomicReference<>();
+        job.set(job(DeadLetterFilter.ALL, Map.of(0, 0L), Map.of(0, 1L), record -> {
+            job.get().stop();
+            return CompletableFuture.failedFuture(new NotEnoughReplicasException("one replica in sync"));
+        }));
+
+        job.get().run();
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(saved).last().satisfies(last -> {
+            assertThat(last.progress().state()).isEqualTo(RedriveState.RUNNING);
+            assertThat(last.progress().nextOffsets()).isEqualTo(Map.of(0, 0L));
+        });
+    }
+
+    @Test
+    void aRetriableSendErrorSendsTheBatchAgain() {
+        deadLetters(record(0, "x", "k0", T0));
+        // MockConsumer forgets what it returned; the broker keeps it for the scan again.
+        deadLetters(record(0, "x", "k0", T0));
+        AtomicInteger attempts = new AtomicInteger();
+        RedriveJob job = job(DeadLetterFilter.ALL, Map.of(0, 0L), Map.of(0, 1L), record -> {
+            published.add(record);
+            return attempts.incrementAndGet() == 1
+                    ? CompletableFuture.failedFuture(new NotEnoughReplicasException("one replica in sync"))
+                    : CompletableFuture.completedFuture(null);
+        });
+
+        job.run();
+
+        assertThat(published).extracting(ProducerRecord::key).containsExactly("k0", "k0");
+        assertThat(job.current().progress().state()).isEqualTo(RedriveState.DONE);
+        assertThat(job.current().progress().republished()).isEqualTo(1);
+    }
+
+    @Test
+    void aNonRetriableSendErrorFailsTheRedrive() {
+        deadLetters(record(0, "x", "k0", T0), record(1, "x", "k1", T0));
+        deadLetters(record(2, "x", "k2", T0));
+        RedriveJob job = job(DeadLetterFilter.ALL, Map.of(0, 0L), Map.of(0, 3L), record -> {
+            published.add(record);
+            return "k1".equals(record.key())
+                    ? CompletableFuture.failedFuture(new RecordTooLargeException("k1 is too large"))
+                    : CompletableFuture.completedFuture(null);
+        });
+
+        job.run();
+
+        RedriveProgress progress = job.current().progress();
+        assertThat(progress.state()).isEqualTo(RedriveState.FAILED);
+        assertThat(progress.failure()).contains("RecordTooLargeException");
+        assertThat(progress.matched()).isEqualTo(2);
+        assertThat(progress.republished()).as("only what the broker took").isEqualTo(1);
+        assertThat(progress.nextOffsets()).isEqualTo(Map.of(0, 0L));
+        assertThat(published).extracting(ProducerRecord::key).containsExactly("k0", "k1");
+        assertThat(saved).last().satisfies(last -> assertThat(last.progress().state()).isEqualTo(RedriveState.FAILED));
+    }
+
     private RedriveJob job(DeadLetterFilter filter, Map<Integer, Long> next, Map<Integer, Long> end) {
-        Redrive redrive = new Redrive(new RedriveDefinition("r-1", DLQ, "rgw-notifications", filter, T0),
-                RedriveProgress.starting("ingest-0", next, end, T0));
-        return new RedriveJob(redrive, consumer, record -> {
+        return job(filter, next, end, record -> {
             published.add(record);
             return CompletableFuture.completedFuture(null);
-        }, state -> {
+        });
+    }
+
+    private RedriveJob job(DeadLetterFilter filter, Map<Integer, Long> next, Map<Integer, Long> end,
+                           Function<ProducerRecord<String, byte[]>, CompletableFuture<?>> publisher) {
+        Redrive redrive = new Redrive(new RedriveDefinition("r-1", DLQ, "rgw-notifications", filter, T0),
+                RedriveProgress.starting("ingest-0", next, end, T0));
+        return new RedriveJob(redrive, consumer, publisher, state -> {
             saved.add(state);
+            savedWhileInterrupted.add(Thread.currentThread().isInterrupted());
             return CompletableFuture.completedFuture(null);
-        }, Duration.ofMillis(1), 1_000);
+        }, reportInterval, 1_000);
     }
 
     /** Dead letters the consumer finds once the job has assigned the partition. */
