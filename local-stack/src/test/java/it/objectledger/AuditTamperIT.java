@@ -38,7 +38,7 @@ public class AuditTamperIT {
         String bucket = Ledger.freshBucket("tenant");
         String path = "t1%3A" + bucket;
 
-        Ledger.Answer listing = ledger.get(settings.baseUrl("catalog") + "/api/catalog/" + path);
+        Ledger.Answer listing = ledger.get(settings.baseUrl("catalog") + "/api/catalog/" + path, "catalog-reader");
         Ledger.Answer object = ledger.catalogObject(path, "absent.txt");
         Ledger.Answer history = ledger.auditHistory(path, "absent.txt");
         Ledger.Answer verification = ledger.auditVerification(path, "absent.txt");

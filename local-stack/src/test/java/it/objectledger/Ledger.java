@@ -3,6 +3,7 @@ package it.objectledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.objectledger.events.fixtures.RgwFixtures;
+import io.objectledger.stack.AccessTokens;
 import io.objectledger.stack.StackSettings;
 
 import java.io.IOException;
@@ -14,9 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
-/** The running ledger as a client sees it: its HTTP APIs, and captured RGW payloads to feed it. */
+/**
+ * The running ledger as a client sees it: its HTTP APIs, called with a token of the role each
+ * needs (all tenants), and captured RGW payloads to feed it.
+ */
 public final class Ledger {
 
     private final StackSettings settings = LocalStackExtension.settings();
@@ -24,6 +29,25 @@ public final class Ledger {
     private final ObjectMapper json = new ObjectMapper();
 
     public record Answer(int status, JsonNode body) {
+    }
+
+    private AccessTokens issuer;
+
+    /** The stack's issuer, read once the stack has started (it makes its key at the first start). */
+    public synchronized AccessTokens issuer() {
+        if (issuer == null) {
+            try {
+                issuer = AccessTokens.in(settings.keyDirectory());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return issuer;
+    }
+
+    /** A token of one role for all tenants. */
+    public String token(String role) {
+        return issuer().token("it-" + role, List.of(role), List.of("*"));
     }
 
     /** A bucket name no earlier run used, so each test sees only its own objects. */
@@ -37,6 +61,19 @@ public final class Ledger {
         return body.replaceAll("\"name\":\"lab-[a-z]+\"", "\"name\":\"" + bucket + "\"")
                 .getBytes(StandardCharsets.UTF_8);
     }
+
+    /**
+     * The captured put of tenant {@code t1}'s bucket {@code sharedname} (key
+     * {@code contracts/2026/acme.txt}), moved to {@code tenant}'s bucket {@code bucket}.
+     */
+    public static byte[] tenantFixture(String tenant, String bucket) {
+        String body = new String(RgwFixtures.read("33-tenant-put.json"), StandardCharsets.UTF_8);
+        return body.replace("arn:aws:s3::t1:sharedname", "arn:aws:s3::" + tenant + ":" + bucket)
+                .replace("\"sharedname\"", "\"" + bucket + "\"")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static final String TENANT_FIXTURE_KEY = "contracts/2026/acme.txt";
 
     /** POSTs a body as RGW 16.2 does: plain JSON, the push token in the endpoint's path. */
     public Answer push(byte[] body) {
@@ -57,19 +94,20 @@ public final class Ledger {
     }
 
     public Answer catalogObject(String bucket, String key) {
-        return get(settings.baseUrl("catalog") + "/api/catalog/" + bucket + "/object?key=" + encode(key));
+        return get(settings.baseUrl("catalog") + "/api/catalog/" + bucket + "/object?key=" + encode(key), "catalog-reader");
     }
 
     public Answer catalogListing(String bucket, String prefix) {
-        return get(settings.baseUrl("catalog") + "/api/catalog/" + bucket + "?prefix=" + encode(prefix));
+        return get(settings.baseUrl("catalog") + "/api/catalog/" + bucket + "?prefix=" + encode(prefix), "catalog-reader");
     }
 
     public Answer auditHistory(String bucket, String key) {
-        return get(settings.baseUrl("audit") + "/api/audit/" + bucket + "/object?key=" + encode(key));
+        return get(settings.baseUrl("audit") + "/api/audit/" + bucket + "/object?key=" + encode(key), "auditor");
     }
 
     public Answer auditVerification(String bucket, String key) {
-        return get(settings.baseUrl("audit") + "/api/audit/" + bucket + "/object/verification?key=" + encode(key));
+        return get(settings.baseUrl("audit") + "/api/audit/" + bucket + "/object/verification?key=" + encode(key),
+                "auditor");
     }
 
     public Answer ready(String service) {
@@ -78,6 +116,16 @@ public final class Ledger {
 
     public Answer get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /** A GET with a token of {@code role}. */
+    public Answer get(String url, String role) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token(role)).GET());
+    }
+
+    /** Any request, with a token of {@code role}. */
+    public Answer send(HttpRequest.Builder request, String role) {
+        return send(request.header("Authorization", "Bearer " + token(role)));
     }
 
     public Answer metrics(String service) {
@@ -94,7 +142,7 @@ public final class Ledger {
         }
     }
 
-    private Answer send(HttpRequest.Builder request) {
+    public Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -119,7 +119,7 @@ public class RedriveIT {
 
     @Test
     public void anUnfinishedRedriveIsResumedWhenIngestStarts() throws Exception {
-        await().atMost(DEADLINE).until(() -> ledger.get(redrivesUrl()).status() == 200);
+        await().atMost(DEADLINE).until(() -> ledger.get(redrivesUrl(), "operator").status() == 200);
         String bucket = Ledger.freshBucket("redrive-resume");
         String reason = "it-resume-" + UUID.randomUUID();
         RecordMetadata deadLetter = deadLetter(Ledger.fixtureInBucket("03-put-with-metadata-and-tags.json", bucket),
@@ -148,7 +148,7 @@ public class RedriveIT {
         assertProblem(post("{\"deadLetterTopic\":\"" + DLQ + "\",\"reasn\":\"oversize\"}"), 400, "unknown-field");
         assertProblem(post("{\"reason\":\"oversize\"}"), 400, "missing-field");
         assertProblem(post("not json"), 400, "invalid-json");
-        Ledger.Answer missing = ledger.get(redrivesUrl() + "/no-such-redrive");
+        Ledger.Answer missing = ledger.get(redrivesUrl() + "/no-such-redrive", "operator");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body().get("error").asText()).isEqualTo("not-found");
         assertThat(ledger.ready("ingest").status()).isEqualTo(200);
@@ -195,7 +195,7 @@ public class RedriveIT {
     }
 
     private JsonNode awaitFinished(String location) {
-        return await().atMost(DEADLINE).until(() -> ledger.get(location), answer -> answer.status() == 200
+        return await().atMost(DEADLINE).until(() -> ledger.get(location, "operator"), answer -> answer.status() == 200
                 && !answer.body().get("state").asText().equals("running")).body();
     }
 
@@ -219,7 +219,7 @@ public class RedriveIT {
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(redrivesUrl())).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Authorization", "Bearer " + ledger.token("operator")).timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -70,7 +70,7 @@ public class StreamFaultsIT {
         // Services may be restarting (liveness) while we ask.
         await().atMost(DEADLINE).ignoreExceptionsInstanceOf(java.io.UncheckedIOException.class)
                 .until(() -> ledger.get(LocalStackExtension.settings().baseUrl("catalog")
-                + "/api/catalog/" + bucket + "?limit=1000").body().path("objects").size() == OBJECTS);
+                + "/api/catalog/" + bucket + "?limit=1000", "catalog-reader").body().path("objects").size() == OBJECTS);
         for (int i = 0; i < OBJECTS; i++) {
             String key = "stream/" + i + ".txt";
             JsonNode entries = await().atMost(DEADLINE).ignoreExceptionsInstanceOf(java.io.UncheckedIOException.class)

@@ -16,6 +16,8 @@ import io.objectledger.bench.measure.TopicOffsets;
 import io.objectledger.events.object.ObjectIdentity;
 import io.objectledger.stack.StackSettings;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -63,8 +65,10 @@ final class FreshnessRun {
         List<byte[]> bodies = RgwJson.bodies(stream.deliveries());
         QueryTimings catalogBefore = QueryTimings.read(settings.baseUrl("catalog"));
         QueryTimings auditBefore = QueryTimings.read(settings.baseUrl("audit"));
-        try (FreshnessProbe catalog = new FreshnessProbe(settings.baseUrl("catalog") + "/api/catalog");
-             FreshnessProbe audit = new FreshnessProbe(settings.baseUrl("audit") + "/api/audit");
+        try (FreshnessProbe catalog = new FreshnessProbe(settings.baseUrl("catalog") + "/api/catalog",
+                     localToken(settings, "catalog-reader"));
+             FreshnessProbe audit = new FreshnessProbe(settings.baseUrl("audit") + "/api/audit",
+                     localToken(settings, "auditor"));
              RgwProducer producer = new RgwProducer(settings.bootstrapServers());
              StageLag lag = new StageLag(topics)) {
             long start = System.nanoTime();
@@ -206,5 +210,10 @@ final class FreshnessRun {
             }
         }
         return positions;
+    }
+
+    /** A token the local stack wrote at its start, for the probe's queries. */
+    private static String localToken(StackSettings settings, String name) throws IOException {
+        return Files.readString(settings.tokenDirectory().resolve(name + ".jwt")).trim();
     }
 }

@@ -56,6 +56,9 @@ final class LibertyServer implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
         env.put("DB_URL", settings.databaseUrl(name));
         env.put("LEDGER_INGEST_TOKENS", String.join(",", settings.ingestTokens()));
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", settings.keyDirectory().resolve("public-key.pem").toUri().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", AccessTokens.ISSUER);
+        env.put("MP_JWT_VERIFY_AUDIENCES", AccessTokens.AUDIENCE);
         settings.passThrough().forEach(env::put);
         if (classData != null) {
             // Liberty's bootstrap agent (its vendor metrics: connection pools, thread pools, HTTP

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final KafkaBroker kafka;
+    private Map<String, String> tokens = Map.of();
     private final List<LibertyServer> servers = new ArrayList<>();
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "local-stack-supervisor");
@@ -53,6 +55,8 @@ public final class LocalStack implements AutoCloseable {
             Directories.delete(settings.work());
         }
         Files.createDirectories(settings.work());
+        AccessTokens issuer = AccessTokens.in(settings.keyDirectory());
+        tokens = issuer.writeLocalTokens(settings.tokenDirectory());
         log("Starting Kafka on " + settings.bootstrapServers() + " (data in " + settings.work().resolve("kafka") + ")");
         kafka.start();
         kafka.createTopics(TOPICS);
@@ -124,6 +128,11 @@ public final class LocalStack implements AutoCloseable {
 
     public StackSettings settings() {
         return settings;
+    }
+
+    /** The tokens written at this start, by name (a role, or catalog-reader-t1). */
+    public Map<String, String> tokens() {
+        return tokens;
     }
 
     public long kafkaPid() {
@@ -215,6 +224,9 @@ public final class LocalStack implements AutoCloseable {
             System.out.printf("  %-25s %s/health/ready%s%n", service + "-service", settings.baseUrl(service), openApi);
         }
         System.out.println("  Logs                      " + settings.work());
+        System.out.println();
+        System.out.println("Tokens for the APIs (24 h; new ones at every start), also in " + settings.tokenDirectory() + ":");
+        stack.tokens().forEach((name, token) -> System.out.printf("  %-18s %s%n", name, token));
         Thread.currentThread().join();
     }
 }

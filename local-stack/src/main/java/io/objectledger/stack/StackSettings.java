@@ -86,6 +86,16 @@ public record StackSettings(Path root, Path work, int kafkaPort, int httpPortBas
         return databasePrefix + service;
     }
 
+    /** The local issuer's key pair; the private key stays here. */
+    public Path keyDirectory() {
+        return work.resolve("jwt");
+    }
+
+    /** A ready-to-use token per role, {@code <role>.jwt}, written at every start. */
+    public Path tokenDirectory() {
+        return work.resolve("tokens");
+    }
+
     public Path libertyServers() {
         return root.resolve("target/liberty/wlp");
     }

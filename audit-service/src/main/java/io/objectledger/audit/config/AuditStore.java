@@ -2,11 +2,12 @@ package io.objectledger.audit.config;
 
 import io.objectledger.audit.query.AuditProjection;
 import io.objectledger.audit.query.AuditQueries;
+import io.objectledger.audit.reads.TrailReadLog;
 import io.objectledger.support.db.MigratedStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** Migrates the audit schema at start and hands out the projection and the queries over it. */
+/** Migrates the audit schema at start and hands out the projection, the queries over it and the record of reads. */
 @ApplicationScoped
 public class AuditStore extends MigratedStore {
 
@@ -18,5 +19,10 @@ public class AuditStore extends MigratedStore {
     @Produces
     AuditQueries queries() {
         return new AuditQueries(dataSource());
+    }
+
+    @Produces
+    TrailReadLog reads() {
+        return new TrailReadLog(dataSource());
     }
 }

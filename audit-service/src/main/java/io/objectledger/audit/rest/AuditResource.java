@@ -4,6 +4,9 @@ import io.objectledger.audit.query.AuditEntry;
 import io.objectledger.audit.query.AuditQueries;
 import io.objectledger.events.object.ObjectIdentity;
 import io.objectledger.support.rest.Problem;
+import io.objectledger.support.security.Caller;
+import io.objectledger.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,19 +18,29 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** An object's recorded history. Keys go in the query string: they may hold any character. */
+/**
+ * An object's recorded history. Keys go in the query string: they may hold any character. A
+ * bucket of a tenant the caller's token does not name answers as one with nothing recorded; every
+ * request is itself recorded ({@code AuditReadRecorder}).
+ */
 @Path("/audit/{bucket}/object")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@RolesAllowed(Roles.AUDITOR)
+@SecurityRequirement(name = Roles.SCHEME, scopes = Roles.AUDITOR)
 public class AuditResource {
 
     @Inject
     AuditQueries queries;
+
+    @Inject
+    Caller caller;
 
     @GET
     @Operation(summary = "Every lifecycle event recorded for one object, oldest first")
@@ -51,7 +64,7 @@ public class AuditResource {
     }
 
     /** 400 for an invalid object, 404 when nothing was recorded for it, else 200 with what was found. */
-    private static Response answer(String bucket, String key, Function<ObjectIdentity, Optional<?>> find) {
+    private Response answer(String bucket, String key, Function<ObjectIdentity, Optional<?>> find) {
         ObjectIdentity identity;
         try {
             identity = new ObjectIdentity(bucket, key == null ? "" : key);
@@ -59,7 +72,7 @@ public class AuditResource {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(new Problem("invalid-object", e.getMessage() + " (give the key as ?key=...)")).build();
         }
-        return find.apply(identity)
+        return (caller.sees(bucket) ? find.apply(identity) : Optional.empty())
                 .map(found -> Response.ok(found).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
                         .entity(new Problem("not-found", "nothing recorded for " + identity.subject())).build());

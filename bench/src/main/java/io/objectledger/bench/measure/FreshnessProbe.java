@@ -34,6 +34,7 @@ public final class FreshnessProbe implements AutoCloseable {
     }
 
     private final String objectUrl;
+    private final String authorization;
     /**
      * HTTP/1.1, as most clients of the query APIs speak (not the JDK client's default HTTP/2
      * upgrade). Liberty closes an HTTP/1.1 connection after every 404 (OpenLiberty issues 16521,
@@ -52,9 +53,10 @@ public final class FreshnessProbe implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
 
-    /** {@code base} is e.g. {@code http://localhost:29082/api/catalog}. */
-    public FreshnessProbe(String base) {
+    /** {@code base} is e.g. {@code http://localhost:29082/api/catalog}; {@code token} a JWT of the role it needs. */
+    public FreshnessProbe(String base, String token) {
         this.objectUrl = base;
+        this.authorization = "Bearer " + token;
         this.poller = new Thread(this::poll, "freshness-" + base);
         poller.setDaemon(true);
         poller.start();
@@ -111,7 +113,8 @@ public final class FreshnessProbe implements AutoCloseable {
     private CompletableFuture<Boolean> visible(Sample sample) {
         URI uri = URI.create(objectUrl + "/" + URLEncoder.encode(sample.bucket(), StandardCharsets.UTF_8)
                 + "/object?key=" + URLEncoder.encode(sample.key(), StandardCharsets.UTF_8).replace("+", "%20"));
-        return http.sendAsync(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).build(),
+        return http.sendAsync(HttpRequest.newBuilder(uri).header("Authorization", authorization)
+                                .timeout(REQUEST_TIMEOUT).build(),
                         HttpResponse.BodyHandlers.discarding())
                 .thenApply(response -> response.statusCode() == 200)
                 .exceptionally(notNow -> {

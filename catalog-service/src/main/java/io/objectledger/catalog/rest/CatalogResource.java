@@ -4,6 +4,9 @@ import io.objectledger.catalog.query.CatalogEntry;
 import io.objectledger.catalog.query.CatalogQueries;
 import io.objectledger.events.object.ObjectIdentity;
 import io.objectledger.support.rest.Problem;
+import io.objectledger.support.security.Caller;
+import io.objectledger.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -16,19 +19,29 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;
+import java.util.Optional;
 
-/** What is stored now. Keys go in the query string: they may hold any character, '/' included. */
+/**
+ * What is stored now. Keys go in the query string: they may hold any character, '/' included.
+ * A bucket of a tenant the caller's token does not name answers as one the ledger never heard of.
+ */
 @Path("/catalog/{bucket}")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@RolesAllowed(Roles.CATALOG_READER)
+@SecurityRequirement(name = Roles.SCHEME, scopes = Roles.CATALOG_READER)
 public class CatalogResource {
 
     private static final int MAX_PAGE = 1000;
 
     @Inject
     CatalogQueries queries;
+
+    @Inject
+    Caller caller;
 
     @GET
     @Path("/object")
@@ -43,7 +56,7 @@ public class CatalogResource {
         } catch (IllegalArgumentException e) {
             return badRequest("invalid-object", e.getMessage() + " (give the key as ?key=...)");
         }
-        return queries.find(identity)
+        return (caller.sees(bucket) ? queries.find(identity) : Optional.<CatalogEntry>empty())
                 .map(entry -> Response.ok(entry).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
                         .entity(new Problem("not-found", "no object " + identity.subject() + " in the catalog"))
@@ -59,7 +72,7 @@ public class CatalogResource {
         if (limit < 1 || limit > MAX_PAGE) {
             return badRequest("invalid-limit", "limit must be between 1 and " + MAX_PAGE + ", was " + limit);
         }
-        List<CatalogEntry> objects = queries.list(bucket, prefix, startAfter, limit);
+        List<CatalogEntry> objects = caller.sees(bucket) ? queries.list(bucket, prefix, startAfter, limit) : List.of();
         String next = objects.size() == limit ? objects.get(objects.size() - 1).key() : null;
         return Response.ok(new BucketListing(bucket, prefix, objects, next)).build();
     }

@@ -4,6 +4,8 @@ import io.objectledger.ingest.redrive.Redrive;
 import io.objectledger.ingest.redrive.RedriveRefusedException;
 import io.objectledger.ingest.redrive.RedriveService;
 import io.objectledger.support.rest.Problem;
+import io.objectledger.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,18 +21,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
  * The operator's door to dead letters: re-drive them to the topic they came from once the cause
- * is fixed. Everything under {@code /api/dead-letters} is an operator's, for access control to
- * protect as one role.
+ * is fixed. An operator's, as everything under {@code /api/dead-letters} is.
  */
 @Path("/dead-letters/redrives")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@RolesAllowed(Roles.OPERATOR)
+@SecurityRequirement(name = Roles.SCHEME, scopes = Roles.OPERATOR)
 public class RedriveResource {
 
     @Inject

@@ -1,6 +1,8 @@
 package io.objectledger.ingest.rest;
 
 import io.objectledger.events.rgw.RejectReason;
+import jakarta.annotation.security.PermitAll;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import io.objectledger.events.rgw.RejectedNotificationException;
 import io.objectledger.ingest.messaging.NotificationRouter;
 import io.objectledger.ingest.messaging.RoutedNotification;
@@ -39,6 +41,9 @@ import java.util.logging.Logger;
 @Consumes(MediaType.WILDCARD)
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+// RGW cannot send a JWT: the push token (PushCredentials) is this door's credential.
+@PermitAll
+@SecurityRequirement(name = IngestApplication.PUSH_TOKEN)
 public class RgwPushResource {
 
     private static final Logger LOG = Logger.getLogger(RgwPushResource.class.getName());

@@ -47,6 +47,11 @@ public final class ObjectIdentity {
 
     /** The RGW tenant, or the empty string for the default tenant. */
     public String tenant() {
+        return tenantOf(bucket);
+    }
+
+    /** The RGW tenant of a bucket name as the ledger writes it ({@code tenant:bucket}); empty for the default tenant. */
+    public static String tenantOf(String bucket) {
         int colon = bucket.indexOf(':');
         return colon < 0 ? "" : bucket.substring(0, colon);
     }
