@@ -40,9 +40,16 @@ public class AuditProjection implements LifecycleEventBatch.Projection {
     private static final String INSERT = """
             INSERT INTO audit_entry (event_id, object_id, bucket, object_key, sequence, event_type, event_name,
                    event_time, received_at, recorded_at, principal_id, owner_id, source_ip, request_id, gateway_id,
-                   payload, previous_hash, entry_hash, hash_format)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   payload, previous_hash, entry_hash, hash_format, position, version_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
+    /*
+     * The trail's size, locked until the batch's transaction commits: a writer that takes the next
+     * positions waits for the one before it to commit, so positions become visible in order and a
+     * reader's cursor past a position never misses an entry committed later.
+     */
+    private static final String LOCK_HEAD = "SELECT size FROM trail_head WHERE id = 1 FOR UPDATE";
+    private static final String GROW_HEAD = "UPDATE trail_head SET size = ? WHERE id = 1";
     private static final String RECORDED_IDS = "SELECT event_id FROM audit_entry WHERE event_id IN (%s)";
     // The hash each object's first new entry links to: its stored entry just before it.
     private static final String PREVIOUS_HASHES = """
@@ -68,16 +75,21 @@ public class AuditProjection implements LifecycleEventBatch.Projection {
                 return;
             }
             Map<String, String> previous = previousHashes(connection, fresh);
+            long position = lockTrailSize(connection);
             Instant recordedAt = stored(Instant.now());
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (var object : fresh.entrySet()) {
                     String previousHash = previous.getOrDefault(object.getKey(), HashChain.GENESIS);
                     for (ReceivedLifecycleEvent received : object.getValue()) {
-                        previousHash = bind(insert, received, previousHash, recordedAt);
+                        previousHash = bind(insert, received, previousHash, recordedAt, ++position);
                         insert.addBatch();
                     }
                 }
                 insert.executeBatch();
+            }
+            try (PreparedStatement grow = connection.prepareStatement(GROW_HEAD)) {
+                grow.setLong(1, position);
+                grow.executeUpdate();
             }
         } catch (SQLException e) {
             throw new StoreUnavailableException("Cannot append " + events.size() + " events to the audit trail: "
@@ -87,7 +99,7 @@ public class AuditProjection implements LifecycleEventBatch.Projection {
 
     /** Binds one entry; returns its hash, which the object's next entry links to. */
     private String bind(PreparedStatement insert, ReceivedLifecycleEvent received, String previousHash,
-                        Instant recordedAt) throws SQLException {
+                        Instant recordedAt, long position) throws SQLException {
         LifecycleEvent event = received.event();
         ChangeContext change = event.change();
         // The payload is the JSON as published, not this build's re-encoding of what it understood of it.
@@ -115,8 +127,21 @@ public class AuditProjection implements LifecycleEventBatch.Projection {
         insert.setString(i++, entry.payload());
         insert.setString(i++, previousHash);
         insert.setString(i++, entryHash);
-        insert.setInt(i, entry.format());
+        insert.setInt(i++, entry.format());
+        insert.setLong(i++, position);
+        insert.setString(i, event.facts().versionId());
         return entryHash;
+    }
+
+    /** The trail's size, its row locked until the caller's transaction ends. */
+    private static long lockTrailSize(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD);
+             ResultSet row = lock.executeQuery()) {
+            if (!row.next()) {
+                throw new SQLException("trail_head has no row: the schema was not migrated to version 5");
+            }
+            return row.getLong(1);
+        }
     }
 
     /**

@@ -19,11 +19,8 @@ import java.util.Optional;
 /** Reads the audit table: an object's history, and the verification of its hash chain. */
 public class AuditQueries {
 
-    private static final String HISTORY = """
-            SELECT event_id, sequence, event_type, event_name, event_time, received_at, recorded_at,
-                   principal_id, owner_id, source_ip, request_id, gateway_id, payload, entry_hash, hash_format
-              FROM audit_entry WHERE object_id = ? ORDER BY sequence
-            """;
+    private static final String HISTORY = "SELECT " + EntryRows.COLUMNS
+            + " FROM audit_entry WHERE object_id = ? ORDER BY sequence";
 
     private final DataSource dataSource;
 
@@ -51,13 +48,7 @@ public class AuditQueries {
             try (ResultSet rows = query.executeQuery()) {
                 List<AuditEntry> entries = new ArrayList<>();
                 while (rows.next()) {
-                    entries.add(new AuditEntry(rows.getString("event_id"), rows.getLong("sequence"),
-                            rows.getString("event_type"), rows.getString("event_name"),
-                            ChainWalk.instant(rows, "event_time"), ChainWalk.instant(rows, "received_at"),
-                            ChainWalk.instant(rows, "recorded_at"), rows.getString("principal_id"),
-                            ChainWalk.text(rows, "owner_id"), ChainWalk.text(rows, "source_ip"),
-                            rows.getString("request_id"), ChainWalk.text(rows, "gateway_id"),
-                            rows.getString("entry_hash"), rows.getInt("hash_format"), json(rows.getString("payload"))));
+                    entries.add(EntryRows.read(rows));
                 }
                 return entries;
             }
@@ -68,11 +59,5 @@ public class AuditQueries {
 
     private static StoreUnavailableException unavailable(SQLException e) {
         return new StoreUnavailableException("Cannot read the audit trail: " + e.getMessage(), e);
-    }
-
-    private static JsonObject json(String payload) {
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
-            return reader.readObject();
-        }
     }
 }

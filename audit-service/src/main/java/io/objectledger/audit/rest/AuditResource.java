@@ -27,7 +27,7 @@ import java.util.function.Function;
 /**
  * An object's recorded history. Keys go in the query string: they may hold any character. A
  * bucket of a tenant the caller's token does not name answers as one with nothing recorded; every
- * request is itself recorded ({@code AuditReadRecorder}).
+ * request is itself recorded ({@link TrailReadRecorder}).
  */
 @Path("/audit/{bucket}/object")
 @Produces(MediaType.APPLICATION_JSON)

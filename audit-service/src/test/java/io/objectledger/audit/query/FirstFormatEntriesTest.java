@@ -63,6 +63,8 @@ class FirstFormatEntriesTest {
         assertThat(queries.history(OBJECT)).extracting(AuditEntry::hashFormat)
                 .containsExactly(HashChain.EVENT_ONLY, HashChain.EVENT_ONLY, HashChain.WITH_ACTORS);
         assertThat(queries.history(OBJECT)).extracting(AuditEntry::ownerId).containsExactly("", "", "records-owner");
+        // The migration gave the entries already stored the first positions; the new one takes the next.
+        assertThat(queries.history(OBJECT)).extracting(AuditEntry::position).containsExactly(1L, 2L, 3L);
     }
 
     @Test

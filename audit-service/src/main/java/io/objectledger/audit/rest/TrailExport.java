@@ -1,0 +1,107 @@
+package io.objectledger.audit.rest;
+
+import io.objectledger.audit.query.AuditEntry;
+import io.objectledger.audit.query.TrailFilter;
+import io.objectledger.audit.query.TrailSearch;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * An export of a query's entries, written as the database hands them over, so that an export of
+ * millions of entries holds one page of rows in memory. NDJSON lines are the entries' JSON as the
+ * query answers them; CSV (RFC 4180) has one column per field and the event's JSON in the last.
+ */
+public enum TrailExport {
+
+    NDJSON("application/x-ndjson", "ndjson"),
+    CSV("text/csv", "csv");
+
+    static final String[] CSV_HEADER = {"position", "eventId", "bucket", "key", "objectId", "versionId", "sequence",
+            "eventType", "eventName", "eventTime", "receivedAt", "recordedAt", "principalId", "ownerId", "sourceIp",
+            "requestId", "gatewayId", "previousHash", "entryHash", "hashFormat", "event"};
+
+    private static final Logger LOG = Logger.getLogger(TrailExport.class.getName());
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    private final String mediaType;
+    private final String extension;
+
+    TrailExport(String mediaType, String extension) {
+        this.mediaType = mediaType;
+        this.extension = extension;
+    }
+
+    static Optional<TrailExport> named(String format) {
+        for (TrailExport export : values()) {
+            if (export.extension.equals(format.toLowerCase(Locale.ROOT))) {
+                return Optional.of(export);
+            }
+        }
+        return Optional.empty();
+    }
+
+    String mediaType() {
+        return mediaType;
+    }
+
+    String extension() {
+        return extension;
+    }
+
+    /**
+     * The body: a failure once it has begun cannot change the status, so it ends the answer
+     * early (a client sees the transfer cut short) and the log says how far it got.
+     */
+    StreamingOutput of(TrailSearch search, TrailFilter filter, String subject) {
+        return output -> {
+            long started = System.nanoTime();
+            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
+            long[] written = {0};
+            try {
+                if (this == CSV) {
+                    CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get());
+                    search.stream(filter, entry -> {
+                        csv.printRecord((Object[]) row(entry));
+                        written[0]++;
+                    });
+                    csv.flush();
+                } else {
+                    search.stream(filter, entry -> {
+                        JSON.toJson(entry, writer);
+                        writer.write('\n');
+                        written[0]++;
+                    });
+                }
+                writer.flush();
+            } catch (IOException | RuntimeException e) {
+                LOG.warning(() -> "Export of the audit trail for " + subject + " ended after " + written[0]
+                        + " entries: " + e);
+                throw e;
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.info(() -> String.format(Locale.ROOT, "Exported %d audit-trail entries as %s for %s in %.1f s (%.0f/s)",
+                    written[0], extension, subject, seconds, written[0] / Math.max(seconds, 1e-3)));
+        };
+    }
+
+    private static String[] row(AuditEntry entry) {
+        return new String[]{Long.toString(entry.position()), entry.eventId(), entry.bucket(), entry.key(),
+                entry.objectId(), entry.versionId(), Long.toString(entry.sequence()), entry.eventType(),
+                entry.eventName(), entry.eventTime().toString(), entry.receivedAt().toString(),
+                entry.recordedAt().toString(), entry.principalId(), entry.ownerId(), entry.sourceIp(),
+                entry.requestId(), entry.gatewayId(), entry.previousHash(), entry.entryHash(),
+                Integer.toString(entry.hashFormat()), entry.event().toString()};
+    }
+}
