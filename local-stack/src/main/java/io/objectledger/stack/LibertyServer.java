@@ -69,6 +69,10 @@ final class LibertyServer implements AutoCloseable {
         if (settings.postgres()) {
             env.put("DB_DATASOURCE_CLASS", "org.postgresql.ds.PGSimpleDataSource");
             env.put("DB_USER", settings.postgresUser());
+            if (name.equals("audit")) {
+                env.put("DB_OWNER_USER", settings.postgresUser());
+                env.put("DB_USER", settings.auditWriter());
+            }
         }
         return env;
     }

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** One database per service on the PostgreSQL server, created if missing (dropped first when fresh). */
+/**
+ * One database per service on the PostgreSQL server, created if missing (dropped first when
+ * fresh), and the user audit-service writes as, whose grants its migrations set.
+ */
 final class PostgresDatabases {
 
     private PostgresDatabases() {
@@ -29,6 +32,15 @@ final class PostgresDatabases {
                         sql.execute("CREATE DATABASE " + database);
                     }
                 }
+            }
+            createLoginRole(sql, settings.auditWriter());
+        }
+    }
+
+    private static void createLoginRole(Statement sql, String role) throws SQLException {
+        try (ResultSet existing = sql.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+            if (!existing.next()) {
+                sql.execute("CREATE ROLE " + role + " LOGIN");
             }
         }
     }

@@ -86,6 +86,14 @@ public record StackSettings(Path root, Path work, int kafkaPort, int httpPortBas
         return databasePrefix + service;
     }
 
+    /**
+     * On PostgreSQL, the user audit-service writes the trail as: not the owner of its tables
+     * ({@link #postgresUser()} migrates them), so it may append and read, never update or delete.
+     */
+    public String auditWriter() {
+        return databaseName("audit") + "_writer";
+    }
+
     /** The local issuer's key pair; the private key stays here. */
     public Path keyDirectory() {
         return work.resolve("jwt");

@@ -20,7 +20,7 @@ import java.util.Optional;
 public class AuditQueries {
 
     private static final String HISTORY = "SELECT " + EntryRows.COLUMNS
-            + " FROM audit_entry WHERE object_id = ? ORDER BY sequence";
+            + " FROM audit_entry WHERE object_id = ? AND sequence > ? ORDER BY sequence LIMIT ?";
 
     private final DataSource dataSource;
 
@@ -41,10 +41,18 @@ public class AuditQueries {
         }
     }
 
+    /** The whole history, oldest first. */
     public List<AuditEntry> history(ObjectIdentity object) {
+        return history(object, -1, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} entries of the object's history after the sequence {@code after}, oldest first. */
+    public List<AuditEntry> history(ObjectIdentity object, long after, int limit) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(HISTORY)) {
             query.setString(1, object.aggregateId());
+            query.setLong(2, after);
+            query.setInt(3, limit);
             try (ResultSet rows = query.executeQuery()) {
                 List<AuditEntry> entries = new ArrayList<>();
                 while (rows.next()) {

@@ -9,6 +9,7 @@ import io.objectledger.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,6 +37,8 @@ import java.util.function.Function;
 @SecurityRequirement(name = Roles.SCHEME, scopes = Roles.AUDITOR)
 public class AuditResource {
 
+    private static final int MAX_PAGE = 1000;
+
     @Inject
     AuditQueries queries;
 
@@ -43,14 +46,26 @@ public class AuditResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Every lifecycle event recorded for one object, oldest first")
-    @APIResponse(responseCode = "200", description = "The history")
+    @Operation(summary = "The lifecycle events recorded for one object, oldest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of the history after the sequence `after`")
+    @APIResponse(responseCode = "400", description = "An invalid object, or a limit out of range")
     @APIResponse(responseCode = "404", description = "Nothing was ever recorded for this object")
-    public Response history(@PathParam("bucket") String bucket, @QueryParam("key") String key) {
+    public Response history(@PathParam("bucket") String bucket, @QueryParam("key") String key,
+                            @QueryParam("after") @DefaultValue("-1") long after,
+                            @QueryParam("limit") @DefaultValue("1000") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(new Problem("invalid-limit",
+                    "limit must be between 1 and " + MAX_PAGE + ", was " + limit)).build();
+        }
         return answer(bucket, key, identity -> {
-            List<AuditEntry> entries = queries.history(identity);
-            return entries.isEmpty() ? Optional.empty()
-                    : Optional.of(new ObjectHistory(identity.bucket(), identity.key(), entries));
+            List<AuditEntry> entries = queries.history(identity, after, limit);
+            // Past the last entry is an empty page of a known object, not an unknown object.
+            boolean recorded = !entries.isEmpty() || (after >= 0 && !queries.history(identity, -1, 1).isEmpty());
+            if (!recorded) {
+                return Optional.empty();
+            }
+            Long next = entries.size() == limit ? entries.get(entries.size() - 1).sequence() : null;
+            return Optional.of(new ObjectHistory(identity.bucket(), identity.key(), entries, next));
         });
     }
 

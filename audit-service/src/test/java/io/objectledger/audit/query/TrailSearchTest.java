@@ -141,6 +141,17 @@ class TrailSearchTest {
         assertThat(streamed).isEqualTo(search.page(filter(), 0, 100));
     }
 
+    @Test
+    void anObjectsHistoryComesInPagesBySequence() {
+        AuditQueries queries = new AuditQueries(dataSource);
+        ObjectIdentity object = new ObjectIdentity("records", "a_b/1.txt");
+
+        assertThat(queries.history(object, -1, 1)).extracting(AuditEntry::sequence).containsExactly(0L);
+        assertThat(queries.history(object, 0, 1)).extracting(AuditEntry::sequence).containsExactly(1L);
+        assertThat(queries.history(object, 1, 1)).isEmpty();
+        assertThat(queries.history(object)).extracting(AuditEntry::position).containsExactly(1L, 4L);
+    }
+
     private static TrailFilter filter() {
         return new TrailFilter(null, null, null, Set.of(), null, null, null, null, null, null, EVERY_TENANT);
     }

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 
 import javax.sql.DataSource;
+import java.util.Map;
 
 /**
  * The service's database, its schema migrated at start. A service extends it as an
@@ -25,8 +26,18 @@ public abstract class MigratedStore {
 
     @PostConstruct
     protected void migrate() {
-        SchemaMigration.migrate(dataSource, getClass());
+        SchemaMigration.migrate(migrationDataSource(), getClass(), migrationPlaceholders());
         migrated = true;
+    }
+
+    /** Whom the schema is migrated as: the service's own user unless a service keeps an owner apart. */
+    protected DataSource migrationDataSource() {
+        return dataSource;
+    }
+
+    /** Values for the {@code ${name}} placeholders of the service's scripts. */
+    protected Map<String, String> migrationPlaceholders() {
+        return Map.of();
     }
 
     public boolean isMigrated() {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -28,12 +29,18 @@ public final class SchemaMigration {
     }
 
     public static void migrate(DataSource dataSource, Class<?> serviceClass) {
+        migrate(dataSource, serviceClass, Map.of());
+    }
+
+    /** Migrates with Flyway placeholders ({@code ${name}} in the scripts) set to these values. */
+    public static void migrate(DataSource dataSource, Class<?> serviceClass, Map<String, String> placeholders) {
         ClassLoader classLoader = serviceClass.getClassLoader();
         String[] locations = locations(classLoader, vendor(dataSource));
         Flyway flyway = Flyway.configure(classLoader)
                 .dataSource(dataSource)
                 .locations(locations)
                 .callbackLocations(locations)
+                .placeholders(placeholders)
                 .load();
         MigrateResult result = flyway.migrate();
         // targetSchemaVersion is null when nothing was applied; the history knows the version.
