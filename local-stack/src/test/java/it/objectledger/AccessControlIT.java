@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.objectledger.stack.AccessTokens;
 import io.objectledger.stack.StackSettings;
+import io.objectledger.support.security.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -209,8 +210,9 @@ public class AccessControlIT {
                     Map.Entry<String, JsonNode> method = methods.next();
                     JsonNode security = method.getValue().path("security");
                     String scheme = security.size() == 0 ? "none" : security.get(0).fieldNames().next();
-                    Optional<String> role = security.size() == 0 || security.get(0).path(scheme).size() == 0
-                            ? Optional.empty() : Optional.of(security.get(0).path(scheme).get(0).asText());
+                    JsonNode roleExtension = method.getValue().path(Roles.ROLE_EXTENSION);
+                    Optional<String> role = roleExtension.isTextual() ? Optional.of(roleExtension.asText())
+                            : Optional.empty();
                     operations.add(new Operation(service, method.getKey().toUpperCase(), path.getKey(), role, scheme));
                 }
             }

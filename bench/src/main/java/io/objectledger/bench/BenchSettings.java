@@ -13,11 +13,12 @@ import java.util.List;
  * @param startupRounds  how many times each service is killed and started again for its start-up time
  * @param ciLog          a log that ends with {@code EXIT <code>} when a concurrent CI run is done;
  *                       measuring waits for it so that the numbers are not another job's
+ * @param trailQueries   whether to time the audit trail's export and pages once the load is stored
  */
 public record BenchSettings(int notifications, int objects, double duplicateShare, double reorderShare, long seed,
                             List<Integer> freshnessRates, Duration freshnessDuration, int freshnessSamples,
                             Duration drainTimeout, String profileService, Path reportDir, Path ciLog,
-                            Duration ciWait, int startupRounds) {
+                            Duration ciWait, int startupRounds, boolean trailQueries) {
 
     public static BenchSettings fromSystemProperties() {
         int notifications = Integer.getInteger("bench.notifications", 20_000);
@@ -36,7 +37,8 @@ public record BenchSettings(int notifications, int objects, double duplicateShar
                 Path.of(System.getProperty("bench.report.dir", "target")),
                 Path.of(System.getProperty("bench.ci.log", "/tmp/ci.log")),
                 Duration.ofMinutes(Long.getLong("bench.ci.wait.minutes", 15)),
-                Integer.getInteger("bench.startup.rounds", 3));
+                Integer.getInteger("bench.startup.rounds", 3),
+                Boolean.parseBoolean(System.getProperty("bench.trail-queries", "true")));
     }
 
     /** {@code -Dbench.profile=none}: no JFR recording, which costs the recorded service CPU of its own. */

@@ -72,6 +72,9 @@ public final class Benchmark {
             for (int phase = 0; phase < rates.size(); phase++) {
                 target = new FreshnessRun(settings, bench, report).run(rates.get(phase), phase, database, topics, target);
             }
+            if (bench.trailQueries()) {
+                new TrailQueryRun(settings, report).run();
+            }
             memory();
             startup(stack);
         }

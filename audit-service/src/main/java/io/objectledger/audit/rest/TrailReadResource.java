@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.time.Instant;
@@ -29,7 +30,8 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @RolesAllowed(Roles.AUDITOR)
-@SecurityRequirement(name = Roles.SCHEME, scopes = Roles.AUDITOR)
+@SecurityRequirement(name = Roles.SCHEME)
+@Extension(name = Roles.ROLE_EXTENSION, value = Roles.AUDITOR)
 public class TrailReadResource {
 
     private static final int MAX_PAGE = 1000;

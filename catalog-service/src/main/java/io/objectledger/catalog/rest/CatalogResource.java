@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @RolesAllowed(Roles.CATALOG_READER)
-@SecurityRequirement(name = Roles.SCHEME, scopes = Roles.CATALOG_READER)
+@SecurityRequirement(name = Roles.SCHEME)
+@Extension(name = Roles.ROLE_EXTENSION, value = Roles.CATALOG_READER)
 public class CatalogResource {
 
     private static final int MAX_PAGE = 1000;

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.time.Instant;
@@ -34,7 +35,8 @@ import java.util.function.Supplier;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @RolesAllowed(Roles.OPERATOR)
-@SecurityRequirement(name = Roles.SCHEME, scopes = Roles.OPERATOR)
+@SecurityRequirement(name = Roles.SCHEME)
+@Extension(name = Roles.ROLE_EXTENSION, value = Roles.OPERATOR)
 public class RedriveResource {
 
     @Inject

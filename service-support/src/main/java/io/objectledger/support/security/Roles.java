@@ -13,8 +13,15 @@ public final class Roles {
     /** Runs the operator endpoints: re-drives, and the rebuilds and reconciliations to come. */
     public static final String OPERATOR = "operator";
 
-    /** The OpenAPI security scheme every protected operation names, with its role as the scope. */
+    /** The OpenAPI security scheme every protected operation names. */
     public static final String SCHEME = "jwt";
+
+    /**
+     * The OpenAPI extension that names an operation's role. Not the security requirement's scopes:
+     * Liberty's validation of the document allows scopes for OAuth2 and OpenID Connect schemes
+     * only (the OpenAPI 3.0 rule) and logs an error for each operation that gives a bearer scheme some.
+     */
+    public static final String ROLE_EXTENSION = "x-ledger-role";
 
     private Roles() {
     }
