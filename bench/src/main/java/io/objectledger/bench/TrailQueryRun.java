@@ -43,17 +43,23 @@ final class TrailQueryRun {
     }
 
     void run() throws IOException, InterruptedException {
+        long size = trailSize();
         report.heading("Audit trail across objects: export and pages");
         report.row("export", "entries", "seconds", "entries/s", "MiB/s");
         report.row("---", "---", "---", "---", "---");
         for (String format : List.of("ndjson", "csv")) {
-            export(format);
+            export(format, size);
         }
         report.line("");
-        pages();
+        pages(size);
     }
 
-    private void export(String format) throws IOException, InterruptedException {
+    private long trailSize() throws IOException, InterruptedException {
+        return Long.parseLong(http.send(request(base + "/count"), HttpResponse.BodyHandlers.ofString()).body()
+                .replaceAll("\\D", ""));
+    }
+
+    private void export(String format, long size) throws IOException, InterruptedException {
         long start = System.nanoTime();
         HttpResponse<InputStream> answer = http.send(request(base + "/export?format=" + format),
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -70,7 +76,8 @@ final class TrailQueryRun {
         double seconds = (System.nanoTime() - start) / 1e9;
         // CSV has a header row; a CSV field holding a line break would count twice, and the events' JSON holds none.
         long entries = format.equals("csv") ? lines - 1 : lines;
-        report.row(format + " (" + answer.statusCode() + ")", entries, String.format("%.1f", seconds),
+        String complete = entries == size ? "" : " INCOMPLETE: the trail holds " + size;
+        report.row(format + " (" + answer.statusCode() + ")", entries + complete, String.format("%.1f", seconds),
                 String.format("%,.0f", entries / seconds), String.format("%.1f", bytes / seconds / (1 << 20)));
     }
 
@@ -78,9 +85,7 @@ final class TrailQueryRun {
      * Pages of 100 of one bucket in a random tenth of the gateway time between the trail's first
      * and last entries (positions are dense, so the count names the last).
      */
-    private void pages() throws IOException, InterruptedException {
-        long size = Long.parseLong(http.send(request(base + "/count"), HttpResponse.BodyHandlers.ofString()).body()
-                .replaceAll("\\D", ""));
+    private void pages(long size) throws IOException, InterruptedException {
         Instant first = eventTimeAt(0);
         Instant last = eventTimeAt(size - 1);
         Instant loadStarted = first.isBefore(last) ? first : last;

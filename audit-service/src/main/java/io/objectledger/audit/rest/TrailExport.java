@@ -79,7 +79,8 @@ public enum TrailExport {
                     csv.flush();
                 } else {
                     search.stream(filter, entry -> {
-                        JSON.toJson(entry, writer);
+                        // Not toJson(entry, writer): JSON-B closes the writer it is given.
+                        writer.write(JSON.toJson(entry));
                         writer.write('\n');
                         written[0]++;
                     });
