@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Plain Kafka clients on the stack's broker: what RGW's Kafka endpoint and a subscriber would use. */
@@ -35,6 +37,17 @@ public final class KafkaTopics implements AutoCloseable {
     /** Writes a body to a topic as RGW's Kafka push endpoint does, and waits for the broker's ack. */
     public void produce(String topic, byte[] body) throws Exception {
         producer.send(new ProducerRecord<>(topic, body)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Writes many bodies to a topic at once, and waits until the broker has every one. */
+    public void produceAll(String topic, List<byte[]> bodies) throws Exception {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (byte[] body : bodies) {
+            sent.add(producer.send(new ProducerRecord<>(topic, body)));
+        }
+        for (Future<RecordMetadata> ack : sent) {
+            ack.get(60, TimeUnit.SECONDS);
+        }
     }
 
     /** A subscriber of the lifecycle events, reading from the beginning with a group of its own. */

@@ -56,7 +56,7 @@ public class AuditQueries {
             try (ResultSet rows = query.executeQuery()) {
                 List<AuditEntry> entries = new ArrayList<>();
                 while (rows.next()) {
-                    entries.add(EntryRows.read(rows));
+                    entries.add(EntryRows.read(rows).entry());
                 }
                 return entries;
             }

@@ -1,14 +1,9 @@
 package io.objectledger.audit.query;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-
-import java.io.StringReader;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** The columns an {@link AuditEntry} is read from, and the reading of one row. */
+/** The columns an entry is read from, and the reading of one row. */
 final class EntryRows {
 
     static final String COLUMNS = """
@@ -19,20 +14,14 @@ final class EntryRows {
     private EntryRows() {
     }
 
-    static AuditEntry read(ResultSet rows) throws SQLException {
-        return new AuditEntry(rows.getLong("position"), rows.getString("event_id"), rows.getString("bucket"),
+    static StoredEntry read(ResultSet rows) throws SQLException {
+        return new StoredEntry(rows.getLong("position"), rows.getString("event_id"), rows.getString("bucket"),
                 rows.getString("object_key"), rows.getString("object_id"), rows.getString("version_id"),
                 rows.getLong("sequence"), rows.getString("event_type"), rows.getString("event_name"),
                 ChainWalk.instant(rows, "event_time"), ChainWalk.instant(rows, "received_at"),
                 ChainWalk.instant(rows, "recorded_at"), rows.getString("principal_id"),
                 ChainWalk.text(rows, "owner_id"), ChainWalk.text(rows, "source_ip"), rows.getString("request_id"),
                 ChainWalk.text(rows, "gateway_id"), ChainWalk.text(rows, "previous_hash"),
-                ChainWalk.text(rows, "entry_hash"), rows.getInt("hash_format"), json(rows.getString("payload")));
-    }
-
-    private static JsonObject json(String payload) {
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
-            return reader.readObject();
-        }
+                ChainWalk.text(rows, "entry_hash"), rows.getInt("hash_format"), rows.getString("payload"));
     }
 }

@@ -17,10 +17,10 @@ public class TrailSearch {
     /** Rows the database hands over at a time while an export streams, so that memory stays flat. */
     private static final int STREAM_FETCH = 500;
 
-    /** Takes the entries of a stream one at a time. */
+    /** Takes the entries of a stream one at a time, as stored. */
     @FunctionalInterface
     public interface EntrySink {
-        void accept(AuditEntry entry) throws IOException;
+        void accept(StoredEntry entry) throws IOException;
     }
 
     private final DataSource dataSource;
@@ -42,7 +42,7 @@ public class TrailSearch {
             try (ResultSet rows = query.executeQuery()) {
                 List<AuditEntry> entries = new ArrayList<>();
                 while (rows.next()) {
-                    entries.add(EntryRows.read(rows));
+                    entries.add(EntryRows.read(rows).entry());
                 }
                 return entries;
             }
