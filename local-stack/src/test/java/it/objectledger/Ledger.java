@@ -1,5 +1,6 @@
 package it.objectledger;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.objectledger.events.fixtures.RgwFixtures;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
 
 /**
  * The running ledger as a client sees it: its HTTP APIs, called with a token of the role each
@@ -59,6 +61,15 @@ public final class Ledger {
     public static byte[] fixtureInBucket(String fixture, String bucket) {
         String body = new String(RgwFixtures.read(fixture), StandardCharsets.UTF_8);
         return body.replaceAll("\"name\":\"lab-[a-z]+\"", "\"name\":\"" + bucket + "\"")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A captured RGW payload, moved into {@code bucket}, its object's key (any characters) replaced by {@code key}. */
+    public static byte[] fixtureInBucket(String fixture, String bucket, String key) {
+        String body = new String(fixtureInBucket(fixture, bucket), StandardCharsets.UTF_8);
+        String quoted = new String(JsonStringEncoder.getInstance().quoteAsString(key));
+        return body.replaceFirst("\"object\":\\{\"key\":\"[^\"]*\"",
+                        Matcher.quoteReplacement("\"object\":{\"key\":\"" + quoted + "\""))
                 .getBytes(StandardCharsets.UTF_8);
     }
 

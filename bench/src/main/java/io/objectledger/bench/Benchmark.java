@@ -73,7 +73,7 @@ public final class Benchmark {
                 target = new FreshnessRun(settings, bench, report).run(rates.get(phase), phase, database, topics, target);
             }
             if (bench.trailQueries()) {
-                new TrailQueryRun(settings, report).run();
+                TrailQueryRun.onStack(settings, report).run();
             }
             memory();
             startup(stack);

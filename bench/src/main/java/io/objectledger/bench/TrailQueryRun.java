@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,18 +29,46 @@ import java.util.Random;
 final class TrailQueryRun {
 
     private static final int PAGES = 300;
-    private static final String PAGED_BUCKET = "bench-logs";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
     private final String authorization;
+    private final String pagedBucket;
     private final BenchReport report;
 
-    TrailQueryRun(StackSettings settings, BenchReport report) throws IOException {
-        this.base = settings.baseUrl("audit") + "/api/audit/entries";
-        this.authorization = "Bearer " + Files.readString(settings.tokenDirectory().resolve("auditor.jwt")).trim();
+    TrailQueryRun(String auditUrl, Path auditorToken, String pagedBucket, BenchReport report) throws IOException {
+        this.base = auditUrl + "/api/audit/entries";
+        this.authorization = "Bearer " + Files.readString(auditorToken).trim();
+        this.pagedBucket = pagedBucket;
         this.report = report;
+    }
+
+    /** On the benchmark's stack, paging the bucket the load generator writes most of. */
+    static TrailQueryRun onStack(StackSettings settings, BenchReport report) throws IOException {
+        return new TrailQueryRun(settings.baseUrl("audit"), settings.tokenDirectory().resolve("auditor.jwt"),
+                "bench-logs", report);
+    }
+
+    /**
+     * Pages only, against an audit-service already running, e.g. on a trail loaded with
+     * {@code bench/src/main/sql/synthetic-trail.sql}: {@code -Dbench.audit.url}, {@code -Dbench.token.file},
+     * {@code -Dbench.bucket}, and the gateway time to page in, {@code -Dbench.from} and {@code -Dbench.to}
+     * (default: from the trail's first entry to its last).
+     */
+    public static void main(String[] args) throws Exception {
+        BenchReport report = new BenchReport("trail-pages");
+        TrailQueryRun run = new TrailQueryRun(System.getProperty("bench.audit.url", "http://localhost:9083"),
+                Path.of(System.getProperty("bench.token.file", "target/local-stack/tokens/auditor.jwt")),
+                System.getProperty("bench.bucket", "synthetic-7"), report);
+        String from = System.getProperty("bench.from");
+        String to = System.getProperty("bench.to");
+        if (from == null || to == null) {
+            run.pages(run.trailSize());
+        } else {
+            run.pages(run.trailSize(), Instant.parse(from), Instant.parse(to));
+        }
+        report.line("Report written to " + report.write(Path.of(System.getProperty("bench.report.dir", "target"))));
     }
 
     void run() throws IOException, InterruptedException {
@@ -88,16 +117,20 @@ final class TrailQueryRun {
     private void pages(long size) throws IOException, InterruptedException {
         Instant first = eventTimeAt(0);
         Instant last = eventTimeAt(size - 1);
-        Instant loadStarted = first.isBefore(last) ? first : last;
+        pages(size, first.isBefore(last) ? first : last, first.isBefore(last) ? last : first);
+    }
+
+    /** Pages of 100 of one bucket in a random tenth of the gateway time from {@code start} to {@code end}. */
+    private void pages(long size, Instant from, Instant until) throws IOException, InterruptedException {
         Random random = new Random(7);
-        long span = Math.max(1, Duration.between(loadStarted, first.isBefore(last) ? last : first).toMillis());
+        long span = Math.max(1, Duration.between(from, until).toMillis());
         List<Long> millis = new ArrayList<>();
         long entries = 0;
         for (int i = 0; i < PAGES; i++) {
-            Instant from = loadStarted.plusMillis((long) (random.nextDouble() * span * 0.9));
-            Instant to = from.plusMillis(span / 10);
-            String url = base + "?bucket=" + PAGED_BUCKET + "&limit=100&eventTimeFrom=" + encode(from.toString())
-                    + "&eventTimeTo=" + encode(to.toString());
+            Instant windowFrom = from.plusMillis((long) (random.nextDouble() * span * 0.9));
+            Instant windowTo = windowFrom.plusMillis(span / 10);
+            String url = base + "?bucket=" + pagedBucket + "&limit=100&eventTimeFrom=" + encode(windowFrom.toString())
+                    + "&eventTimeTo=" + encode(windowTo.toString());
             long start = System.nanoTime();
             HttpResponse<String> answer = http.send(request(url), HttpResponse.BodyHandlers.ofString());
             millis.add((System.nanoTime() - start) / 1_000_000);
@@ -107,7 +140,7 @@ final class TrailQueryRun {
             entries += answer.body().split("\"position\":", -1).length - 1;
         }
         report.line(String.format("Pages of `%s` in a random tenth of the gateway time, 100 entries at most, over a "
-                + "trail of %,d entries: %s; %.0f entries per page on average", PAGED_BUCKET, size,
+                + "trail of %,d entries: %s; %.0f entries per page on average", pagedBucket, size,
                 Latencies.of(millis, 0), entries / (double) PAGES));
     }
 

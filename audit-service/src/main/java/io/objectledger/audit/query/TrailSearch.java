@@ -33,7 +33,7 @@ public class TrailSearch {
     public List<AuditEntry> page(TrailFilter filter, long after, int limit) {
         TrailFilter.Where where = filter.where();
         String sql = "SELECT " + EntryRows.COLUMNS + " FROM audit_entry" + where.sql()
-                + " AND position > ? ORDER BY position LIMIT ?";
+                + " AND position > ?" + filter.orderBy() + " LIMIT ?";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(sql)) {
             int next = bind(query, where.values());
@@ -73,7 +73,7 @@ public class TrailSearch {
      */
     public long stream(TrailFilter filter, EntrySink sink) throws IOException {
         TrailFilter.Where where = filter.where();
-        String sql = "SELECT " + EntryRows.COLUMNS + " FROM audit_entry" + where.sql() + " ORDER BY position";
+        String sql = "SELECT " + EntryRows.COLUMNS + " FROM audit_entry" + where.sql() + filter.orderBy();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
