@@ -6,4 +6,7 @@
 -- A migration that adds a table adds its grant here.
 GRANT SELECT, INSERT ON audit_entry, trail_read TO "${trailWriter}";
 GRANT SELECT, UPDATE ON trail_head TO "${trailWriter}";
+-- The tree's nodes are appended like entries; of a checkpoint only the time it was published may change.
+GRANT SELECT, INSERT ON trail_node, trail_checkpoint TO "${trailWriter}";
+GRANT UPDATE (published_at) ON trail_checkpoint TO "${trailWriter}";
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "${trailWriter}";

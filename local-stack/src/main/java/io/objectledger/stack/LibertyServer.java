@@ -59,6 +59,11 @@ final class LibertyServer implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", settings.keyDirectory().resolve("public-key.pem").toUri().toString());
         env.put("MP_JWT_VERIFY_ISSUER", AccessTokens.ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", AccessTokens.AUDIENCE);
+        if (name.equals("audit")) {
+            Path checkpointKey = CheckpointSigningKey.in(settings.keyDirectory());
+            env.put("AUDIT_CHECKPOINT_PRIVATE_KEY_FILE", checkpointKey.resolve("private-key.pem").toString());
+            env.put("AUDIT_CHECKPOINT_PUBLIC_KEY_FILE", checkpointKey.resolve("public-key.pem").toString());
+        }
         settings.passThrough().forEach(env::put);
         if (classData != null) {
             // Liberty's bootstrap agent (its vendor metrics: connection pools, thread pools, HTTP

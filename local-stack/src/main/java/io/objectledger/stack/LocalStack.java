@@ -22,7 +22,7 @@ public final class LocalStack implements AutoCloseable {
     private volatile boolean closing;
 
     public static final List<String> TOPICS = List.of("rgw-notifications", "rgw-notifications-dlq",
-            "object-commands", "object-commands-dlq", "object-lifecycle-events");
+            "object-commands", "object-commands-dlq", "object-lifecycle-events", "object-ledger-checkpoints");
 
     private final StackSettings settings;
     private final KafkaBroker kafka;

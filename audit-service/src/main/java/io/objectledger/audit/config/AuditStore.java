@@ -3,9 +3,13 @@ package io.objectledger.audit.config;
 import io.objectledger.audit.query.AuditProjection;
 import io.objectledger.audit.query.AuditQueries;
 import io.objectledger.audit.query.TrailSearch;
+import io.objectledger.audit.query.TreeBackfill;
 import io.objectledger.audit.reads.TrailReadLog;
+import io.objectledger.audit.tree.TrailVerification;
+import io.objectledger.audit.tree.TreeProofs;
 import io.objectledger.support.db.MigratedStore;
 import io.objectledger.support.db.StoreUnavailableException;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -29,6 +33,14 @@ public class AuditStore extends MigratedStore {
 
     @Resource(lookup = "jdbc/ledgerOwner")
     DataSource owner;
+
+    /** Migrates, then gives entries recorded before the trail's tree their leaves (once; a no-op after). */
+    @Override
+    @PostConstruct
+    protected void migrate() {
+        super.migrate();
+        TreeBackfill.run(owner);
+    }
 
     @Override
     protected DataSource migrationDataSource() {
@@ -68,6 +80,16 @@ public class AuditStore extends MigratedStore {
     @Produces
     TrailSearch search() {
         return new TrailSearch(dataSource());
+    }
+
+    @Produces
+    TrailVerification verification() {
+        return new TrailVerification(dataSource());
+    }
+
+    @Produces
+    TreeProofs proofs() {
+        return new TreeProofs(dataSource());
     }
 
     @Produces

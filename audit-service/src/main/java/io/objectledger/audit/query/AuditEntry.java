@@ -24,11 +24,13 @@ import java.time.Instant;
  * @param entryHash    this entry's link in the object's hash chain (see {@link HashChain})
  * @param hashFormat   which fields {@code entryHash} covers: {@link HashChain#EVENT_ONLY} or
  *                     {@link HashChain#WITH_ACTORS}
+ * @param leafHash     its leaf in the trail's Merkle tree: the hash of its canonical encoding
+ *                     (docs/audit-trail.md), which inclusion proofs start from
  * @param event        the event as published, JSON
  */
 public record AuditEntry(long position, String eventId, String bucket, String key, String objectId,
                          String versionId, long sequence, String eventType, String eventName, Instant eventTime,
                          Instant receivedAt, Instant recordedAt, String principalId, String ownerId, String sourceIp,
                          String requestId, String gatewayId, String previousHash, String entryHash, int hashFormat,
-                         JsonObject event) {
+                         String leafHash, JsonObject event) {
 }

@@ -1,7 +1,10 @@
 package io.objectledger.audit.query;
 
+import io.objectledger.audit.tree.TreeAppender;
 import io.objectledger.events.lifecycle.LifecycleEvent;
 import io.objectledger.events.object.ChangeContext;
+import io.objectledger.events.trail.MerkleHashes;
+import io.objectledger.events.trail.TrailEntry;
 import io.objectledger.support.db.StoreUnavailableException;
 import io.objectledger.support.events.LifecycleEventBatch;
 import io.objectledger.support.events.ReceivedLifecycleEvent;
@@ -26,7 +29,8 @@ import java.util.Set;
 
 /**
  * Appends to the audit table, each event once however often it is delivered, each entry linked
- * to the one before it in its object's history (see {@link HashChain}).
+ * to the one before it in its object's history (see {@link HashChain}) and a leaf of the trail's
+ * Merkle tree at its position (see {@link TreeAppender}).
  */
 public class AuditProjection implements LifecycleEventBatch.Projection {
 
@@ -40,8 +44,8 @@ public class AuditProjection implements LifecycleEventBatch.Projection {
     private static final String INSERT = """
             INSERT INTO audit_entry (event_id, object_id, bucket, object_key, sequence, event_type, event_name,
                    event_time, received_at, recorded_at, principal_id, owner_id, source_ip, request_id, gateway_id,
-                   payload, previous_hash, entry_hash, hash_format, position, version_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   payload, previous_hash, entry_hash, hash_format, position, version_id, payload_salt, leaf_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     /*
      * The trail's size, locked until the batch's transaction commits: a writer that takes the next
@@ -76,17 +80,20 @@ public class AuditProjection implements LifecycleEventBatch.Projection {
             }
             Map<String, String> previous = previousHashes(connection, fresh);
             long position = lockTrailSize(connection);
+            long firstPosition = position + 1;
             Instant recordedAt = stored(Instant.now());
+            List<byte[]> leaves = new ArrayList<>(events.size());
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (var object : fresh.entrySet()) {
                     String previousHash = previous.getOrDefault(object.getKey(), HashChain.GENESIS);
                     for (ReceivedLifecycleEvent received : object.getValue()) {
-                        previousHash = bind(insert, received, previousHash, recordedAt, ++position);
+                        previousHash = bind(insert, received, previousHash, recordedAt, ++position, leaves);
                         insert.addBatch();
                     }
                 }
                 insert.executeBatch();
             }
+            TreeAppender.append(connection, firstPosition, leaves);
             try (PreparedStatement grow = connection.prepareStatement(GROW_HEAD)) {
                 grow.setLong(1, position);
                 grow.executeUpdate();
@@ -97,9 +104,12 @@ public class AuditProjection implements LifecycleEventBatch.Projection {
         }
     }
 
-    /** Binds one entry; returns its hash, which the object's next entry links to. */
+    /**
+     * Binds one entry and adds its leaf in the trail's tree to {@code leaves}; returns its hash,
+     * which the object's next entry links to.
+     */
     private String bind(PreparedStatement insert, ReceivedLifecycleEvent received, String previousHash,
-                        Instant recordedAt, long position) throws SQLException {
+                        Instant recordedAt, long position, List<byte[]> leaves) throws SQLException {
         LifecycleEvent event = received.event();
         ChangeContext change = event.change();
         // The payload is the JSON as published, not this build's re-encoding of what it understood of it.
@@ -108,6 +118,10 @@ public class AuditProjection implements LifecycleEventBatch.Projection {
                 stored(change.receivedAt()), text(change.principalId()), change.ownerId(),
                 change.sourceIp(), text(change.requestId()), text(change.gatewayId()), received.json());
         String entryHash = HashChain.link(previousHash, entry);
+        String salt = TrailEntry.newSalt();
+        byte[] leaf = Leaves.of(position, entry, event.object().bucket(), event.object().key(),
+                event.facts().versionId(), recordedAt, salt).leafHash();
+        leaves.add(leaf);
         int i = 1;
         insert.setString(i++, entry.eventId());
         insert.setString(i++, entry.objectId());
@@ -129,7 +143,9 @@ public class AuditProjection implements LifecycleEventBatch.Projection {
         insert.setString(i++, entryHash);
         insert.setInt(i++, entry.format());
         insert.setLong(i++, position);
-        insert.setString(i, event.facts().versionId());
+        insert.setString(i++, event.facts().versionId());
+        insert.setString(i++, salt);
+        insert.setString(i, MerkleHashes.hex(leaf));
         return entryHash;
     }
 

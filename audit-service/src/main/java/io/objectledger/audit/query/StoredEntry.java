@@ -15,13 +15,20 @@ public record StoredEntry(long position, String eventId, String bucket, String k
                           String versionId, long sequence, String eventType, String eventName, Instant eventTime,
                           Instant receivedAt, Instant recordedAt, String principalId, String ownerId, String sourceIp,
                           String requestId, String gatewayId, String previousHash, String entryHash, int hashFormat,
-                          String payload) {
+                          String leafHash, String payloadSalt, String payload) {
+
+    /** The same entry with another salt for its payload's commitment. */
+    StoredEntry withPayloadSalt(String salt) {
+        return new StoredEntry(position, eventId, bucket, key, objectId, versionId, sequence, eventType, eventName,
+                eventTime, receivedAt, recordedAt, principalId, ownerId, sourceIp, requestId, gatewayId, previousHash,
+                entryHash, hashFormat, leafHash, salt, payload);
+    }
 
     public AuditEntry entry() {
         try (JsonReader reader = Json.createReader(new StringReader(payload))) {
             return new AuditEntry(position, eventId, bucket, key, objectId, versionId, sequence, eventType, eventName,
                     eventTime, receivedAt, recordedAt, principalId, ownerId, sourceIp, requestId, gatewayId,
-                    previousHash, entryHash, hashFormat, reader.readObject());
+                    previousHash, entryHash, hashFormat, leafHash, reader.readObject());
         }
     }
 }

@@ -33,7 +33,7 @@ public enum TrailExport {
 
     static final String[] CSV_HEADER = {"position", "eventId", "bucket", "key", "objectId", "versionId", "sequence",
             "eventType", "eventName", "eventTime", "receivedAt", "recordedAt", "principalId", "ownerId", "sourceIp",
-            "requestId", "gatewayId", "previousHash", "entryHash", "hashFormat", "event"};
+            "requestId", "gatewayId", "previousHash", "entryHash", "hashFormat", "leafHash", "payloadSalt", "event"};
 
     private static final Logger LOG = Logger.getLogger(TrailExport.class.getName());
     private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
@@ -126,6 +126,8 @@ public enum TrailExport {
                     .write("previousHash", entry.previousHash())
                     .write("entryHash", entry.entryHash())
                     .write("hashFormat", entry.hashFormat())
+                    .write("leafHash", entry.leafHash())
+                    .write("payloadSalt", entry.payloadSalt())
                     .writeEnd();
         }
         StringBuffer line = fields.getBuffer();
@@ -139,6 +141,6 @@ public enum TrailExport {
                 entry.eventName(), entry.eventTime().toString(), entry.receivedAt().toString(),
                 entry.recordedAt().toString(), entry.principalId(), entry.ownerId(), entry.sourceIp(),
                 entry.requestId(), entry.gatewayId(), entry.previousHash(), entry.entryHash(),
-                Integer.toString(entry.hashFormat()), entry.payload()};
+                Integer.toString(entry.hashFormat()), entry.leafHash(), entry.payloadSalt(), entry.payload()};
     }
 }
