@@ -1,10 +1,13 @@
 package it.objectledger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.objectledger.stack.StackSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,8 +22,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The user audit-service writes the trail as may append and read, and PostgreSQL refuses it an
- * UPDATE, a DELETE or a TRUNCATE of the trail: a service or a leaked credential cannot rewrite what
- * was recorded. Only on PostgreSQL, where the grants are.
+ * UPDATE, a DELETE or a TRUNCATE of the trail, of its Merkle tree's nodes and of its signed
+ * checkpoints: a service or a leaked credential cannot rewrite what was recorded. Only on
+ * PostgreSQL, where the grants are.
  */
 @ExtendWith(LocalStackExtension.class)
 public class AppendOnlyTrailIT {
@@ -71,6 +75,46 @@ public class AppendOnlyTrailIT {
             rows.next();
             assertThat(rows.getLong(1)).isZero();
         }
+    }
+
+    @Test
+    public void theServicesUserMayNotChangeOrRemoveTheTreeOrACheckpoint() throws SQLException {
+        recordedBucket();
+        JsonNode checkpoint = checkpoint();
+        long size = checkpoint.get("treeSize").asLong();
+        String forged = "'" + "0".repeat(64) + "'";
+
+        try (Connection writer = connectAs(settings.auditWriter()); Statement sql = writer.createStatement()) {
+            for (String edit : new String[] {
+                    "UPDATE trail_node SET hash = " + forged,
+                    "DELETE FROM trail_node",
+                    "TRUNCATE trail_node",
+                    "UPDATE trail_checkpoint SET root_hash = " + forged + " WHERE tree_size = " + size,
+                    "DELETE FROM trail_checkpoint",
+                    "TRUNCATE trail_checkpoint"}) {
+                assertThatThrownBy(() -> sql.execute(edit)).as(edit)
+                        .isInstanceOfSatisfying(SQLException.class,
+                                e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+            }
+        }
+        try (Connection owner = connectAs(settings.postgresUser()); Statement sql = owner.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT root_hash FROM trail_checkpoint WHERE tree_size = " + size)) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1).trim()).isEqualTo(checkpoint.get("rootHash").asText());
+        }
+        JsonNode verification = ledger.send(HttpRequest.newBuilder(
+                URI.create(settings.baseUrl("audit") + "/api/audit/verification"))
+                .POST(HttpRequest.BodyPublishers.noBody()), "auditor").body();
+        assertThat(verification.get("verified").asBoolean()).as(verification.toString()).isTrue();
+    }
+
+    /** A checkpoint over the trail as it is, so that the checkpoint table holds one of its size. */
+    private static JsonNode checkpoint() {
+        Ledger.Answer taken = ledger.send(HttpRequest.newBuilder(
+                URI.create(settings.baseUrl("audit") + "/api/audit/checkpoints"))
+                .POST(HttpRequest.BodyPublishers.noBody()), "auditor");
+        assertThat(taken.status()).as(taken.body().toString()).isEqualTo(200);
+        return taken.body();
     }
 
     private static String recordedBucket() {

@@ -1,6 +1,9 @@
 package io.objectledger.audit.checkpoint;
 
+import io.objectledger.events.trail.Checkpoint;
 import io.objectledger.events.trail.CheckpointKeys;
+import io.objectledger.events.trail.MerkleHashes;
+import io.objectledger.events.trail.SignedCheckpoint;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -57,9 +61,27 @@ public class CheckpointKey {
                     + "taken and the trail cannot be verified against one");
             return;
         }
-        privateKey = CheckpointKeys.privateKey(privatePem.get());
-        publicKey = CheckpointKeys.publicKey(publicPem.get());
+        try {
+            privateKey = CheckpointKeys.privateKey(privatePem.get());
+            publicKey = CheckpointKeys.publicKey(publicPem.get());
+        } catch (RuntimeException e) {
+            privateKey = null;
+            publicKey = null;
+            LOG.severe("The audit-trail checkpoint key is not a PEM key pair (PKCS#8 private key, X.509 public key; "
+                    + "Ed25519 or EC P-256): " + e.getMessage() + ". No checkpoint is taken until it is replaced "
+                    + "(docs/audit-trail.md#signing-key)");
+            return;
+        }
         keyId = CheckpointKeys.keyId(publicKey);
+        Checkpoint probe = new Checkpoint("key-check", 0, MerkleHashes.EMPTY_ROOT(), Instant.EPOCH);
+        if (!SignedCheckpoint.sign(probe, privateKey, keyId).verifies(publicKey)) {
+            privateKey = null;
+            publicKey = null;
+            LOG.severe("The audit-trail checkpoint public key " + keyId + " does not belong to the private key: "
+                    + "auditors could not verify what the service signs, so no checkpoint is taken until the pair "
+                    + "matches (docs/audit-trail.md#signing-key)");
+            return;
+        }
         LOG.info(() -> "Audit-trail checkpoints are signed with key " + keyId + " ("
                 + CheckpointKeys.signatureAlgorithm(publicKey) + ")");
     }

@@ -35,7 +35,8 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, Instant 
     }
 
     public String body() {
-        return origin + "\n" + treeSize + "\n" + MerkleHashes.hex(rootHash) + "\n" + TrailEntry.canonicalTime(time) + "\n";
+        return origin + "\n" + treeSize + "\n" + MerkleHashes.hex(rootHash) + "\n"
+                + TrailEntry.canonicalTime(time) + "\n";
     }
 
     @Override

@@ -28,7 +28,10 @@ public final class CheckpointKeys {
     private CheckpointKeys() {
     }
 
-    /** A PKCS#8 {@code PRIVATE KEY} block (openssl's {@code EC PRIVATE KEY} needs {@code openssl pkcs8 -topk8 -nocrypt}). */
+    /**
+     * A PKCS#8 {@code PRIVATE KEY} block, as openssl genpkey writes it; an older {@code EC PRIVATE KEY}
+     * block converts with {@code openssl pkcs8 -topk8 -nocrypt}.
+     */
     public static PrivateKey privateKey(String pem) {
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der(pem, "PRIVATE KEY"));
         return (PrivateKey) decode(spec, true);
@@ -55,7 +58,8 @@ public final class CheckpointKeys {
 
     public static String signatureAlgorithm(Key key) {
         if (key instanceof EdECKey edKey && !"Ed25519".equalsIgnoreCase(edKey.getParams().getName())) {
-            throw new IllegalArgumentException("checkpoints are signed with Ed25519, not " + edKey.getParams().getName());
+            throw new IllegalArgumentException("checkpoints are signed with Ed25519, not "
+                    + edKey.getParams().getName());
         }
         return switch (key.getAlgorithm()) {
             case "EdDSA", "Ed25519" -> "Ed25519";

@@ -103,7 +103,8 @@ public final class TrailVerifier {
 
     private static VerificationResult proven(long size, long uncovered) {
         String reason = size == 0 ? "the empty trail matches the checkpoint at size 0"
-                : "entries 1 to " + size + " hash to the root signed at size " + size;
+                : "entries 1 to " + size + " hash to the root signed at size " + size
+                + ", so none of them was altered, removed, inserted or reordered";
         if (uncovered > 0) {
             reason += "; " + uncovered + " later " + (uncovered == 1 ? "entry is" : "entries are")
                     + " not covered by any checkpoint and " + (uncovered == 1 ? "was" : "were") + " not checked";

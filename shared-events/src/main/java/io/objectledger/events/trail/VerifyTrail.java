@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -50,14 +51,14 @@ public final class VerifyTrail {
                 checkpoints.add(SignedCheckpoint.fromJson(Files.readString(checkpoint)));
             }
         } catch (IOException | IllegalArgumentException e) {
-            out.println("Cannot use the key or a checkpoint: " + e.getMessage());
+            out.println("Cannot use the key or a checkpoint: " + describe(e));
             return UNUSABLE;
         }
         VerificationResult result;
         try {
             result = verify(key, checkpoints, arguments.export());
         } catch (IOException | UncheckedIOException e) {
-            out.println("Cannot read the export " + arguments.export() + ": " + e.getMessage());
+            out.println("Cannot read the export " + arguments.export() + ": " + describe(e));
             return UNUSABLE;
         }
         out.println(report(result, arguments.export(), CheckpointKeys.keyId(key), checkpoints.size()));
@@ -81,16 +82,22 @@ public final class VerifyTrail {
         String against = " against " + checkpoints + (checkpoints == 1 ? " checkpoint" : " checkpoints")
                 + " and public key " + keyId + ". ";
         if (result.verified()) {
-            return "VERIFIED: " + source + " was checked" + against + capitalised(result.reason()) + "; "
-                    + result.entriesChecked() + " entries checked, none altered, missing, added or reordered.";
+            return "VERIFIED: " + source + " was checked" + against + capitalised(result.reason()) + ". "
+                    + result.entriesChecked() + (result.entriesChecked() == 1 ? " entry" : " entries") + " checked.";
         }
         String failing = result.firstFailingPosition() == null ? ""
                 : "The first position that cannot be trusted is " + result.firstFailingPosition() + ": ";
         String proven = result.verifiedSize() > 0
                 ? " Entries 1 to " + result.verifiedSize() + " are proven by a signed checkpoint."
                 : " No entry is proven by a signed checkpoint.";
-        return "NOT VERIFIED, TAMPERING FOUND: " + source + " was checked" + against + failing
+        return "NOT VERIFIED: " + source + " was checked" + against + failing
                 + (failing.isEmpty() ? capitalised(result.reason()) : result.reason()) + "." + proven;
+    }
+
+    /** A missing file's exception says only its name. */
+    private static String describe(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+        return cause instanceof NoSuchFileException ? "no such file " + cause.getMessage() : cause.getMessage();
     }
 
     private static String capitalised(String text) {
