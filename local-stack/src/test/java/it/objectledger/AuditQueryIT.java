@@ -58,7 +58,7 @@ public class AuditQueryIT {
     private static final String DELETE = "11-delete-object.json";
     private static final List<String> FIELDS = List.of("position", "eventId", "bucket", "key", "objectId", "versionId",
             "sequence", "eventType", "eventName", "eventTime", "receivedAt", "recordedAt", "principalId", "ownerId",
-            "sourceIp", "requestId", "gatewayId", "previousHash", "entryHash", "hashFormat", "event");
+            "sourceIp", "requestId", "gatewayId", "previousHash", "entryHash", "hashFormat", "leafHash", "payloadSalt", "event");
     private static final int BULK_ENTRIES = 300;
 
     private final StackSettings settings = LocalStackExtension.settings();

@@ -26,11 +26,12 @@ import java.time.Instant;
  *                     {@link HashChain#WITH_ACTORS}
  * @param leafHash     its leaf in the trail's Merkle tree: the hash of its canonical encoding
  *                     (docs/audit-trail.md), which inclusion proofs start from
+ * @param payloadSalt  the salt of the leaf's commitment to the event's payload
  * @param event        the event as published, JSON
  */
 public record AuditEntry(long position, String eventId, String bucket, String key, String objectId,
                          String versionId, long sequence, String eventType, String eventName, Instant eventTime,
                          Instant receivedAt, Instant recordedAt, String principalId, String ownerId, String sourceIp,
                          String requestId, String gatewayId, String previousHash, String entryHash, int hashFormat,
-                         String leafHash, JsonObject event) {
+                         String leafHash, String payloadSalt, JsonObject event) {
 }

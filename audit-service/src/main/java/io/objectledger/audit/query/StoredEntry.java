@@ -28,7 +28,7 @@ public record StoredEntry(long position, String eventId, String bucket, String k
         try (JsonReader reader = Json.createReader(new StringReader(payload))) {
             return new AuditEntry(position, eventId, bucket, key, objectId, versionId, sequence, eventType, eventName,
                     eventTime, receivedAt, recordedAt, principalId, ownerId, sourceIp, requestId, gatewayId,
-                    previousHash, entryHash, hashFormat, leafHash, reader.readObject());
+                    previousHash, entryHash, hashFormat, leafHash, payloadSalt, reader.readObject());
         }
     }
 }
