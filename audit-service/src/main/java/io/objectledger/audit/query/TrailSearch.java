@@ -66,20 +66,22 @@ public class TrailSearch {
     }
 
     /**
-     * Hands every matching entry to the sink, by position, as one statement sees the trail when it
-     * starts. PostgreSQL streams through a cursor only inside a transaction, hence no auto-commit.
+     * Hands every matching entry past position {@code after} to the sink, by position, as one
+     * statement sees the trail when it starts. PostgreSQL streams through a cursor only inside a
+     * transaction, hence no auto-commit.
      *
      * @return how many entries the sink took
      */
-    public long stream(TrailFilter filter, EntrySink sink) throws IOException {
+    public long stream(TrailFilter filter, long after, EntrySink sink) throws IOException {
         TrailFilter.Where where = filter.where();
-        String sql = "SELECT " + EntryRows.COLUMNS + " FROM audit_entry" + where.sql() + filter.orderBy();
+        String sql = "SELECT " + EntryRows.COLUMNS + " FROM audit_entry" + where.sql() + " AND position > ?"
+                + filter.orderBy();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setFetchSize(STREAM_FETCH);
-                bind(query, where.values());
+                query.setLong(bind(query, where.values()), after);
                 long streamed = 0;
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

@@ -64,38 +64,68 @@ public enum TrailExport {
     }
 
     /**
-     * The body: a failure once it has begun cannot change the status, so it ends the answer
-     * early (a client sees the transfer cut short) and the log says how far it got.
+     * The body: the entries past position {@code after} (0 for all), so that a transfer cut short
+     * resumes after the last position it received. A failure once it has begun cannot change the
+     * status, so it ends the answer early (a client sees the transfer cut short) and the log says
+     * how far it got; a long export logs its progress as it goes.
      */
-    StreamingOutput of(TrailSearch search, TrailFilter filter, String subject) {
+    StreamingOutput of(TrailSearch search, TrailFilter filter, long after, String subject) {
         return output -> {
             long started = System.nanoTime();
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
-            long[] written = {0};
+            Progress progress = new Progress(subject, after, started);
             try {
                 if (this == CSV) {
                     CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get());
-                    search.stream(filter, entry -> {
+                    search.stream(filter, after, entry -> {
                         csv.printRecord((Object[]) row(entry));
-                        written[0]++;
+                        progress.wrote(entry.position());
                     });
                     csv.flush();
                 } else {
-                    search.stream(filter, entry -> {
+                    search.stream(filter, after, entry -> {
                         writeLine(entry, writer);
-                        written[0]++;
+                        progress.wrote(entry.position());
                     });
                 }
                 writer.flush();
             } catch (IOException | RuntimeException e) {
-                LOG.warning(() -> "Export of the audit trail for " + subject + " ended after " + written[0]
-                        + " entries: " + e);
+                LOG.warning(() -> "Export of the audit trail for " + subject + " ended after " + progress.written
+                        + " entries (last position " + progress.lastPosition + "; after=" + progress.lastPosition
+                        + " resumes it): " + e);
                 throw e;
             }
+            long[] written = {progress.written};
             double seconds = (System.nanoTime() - started) / 1e9;
             LOG.info(() -> String.format(Locale.ROOT, "Exported %d audit-trail entries as %s for %s in %.1f s (%.0f/s)",
                     written[0], extension, subject, seconds, written[0] / Math.max(seconds, 1e-3)));
         };
+    }
+
+    /** How far an export got: logged every {@link #LOG_EVERY} entries, and where it ends. */
+    private static final class Progress {
+        private static final long LOG_EVERY = 200_000;
+        private final String subject;
+        private final long started;
+        private long written;
+        private long lastPosition;
+
+        Progress(String subject, long after, long started) {
+            this.subject = subject;
+            this.lastPosition = after;
+            this.started = started;
+        }
+
+        void wrote(long position) {
+            written++;
+            lastPosition = position;
+            if (written % LOG_EVERY == 0) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                LOG.info(() -> String.format(Locale.ROOT, "Exporting the audit trail for %s: %d entries so far "
+                        + "(%.0f/s), up to position %d", subject, written, written / Math.max(seconds, 1e-3),
+                        lastPosition));
+            }
+        }
     }
 
     /**

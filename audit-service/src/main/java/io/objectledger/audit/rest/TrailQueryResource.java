@@ -96,13 +96,18 @@ public class TrailQueryResource {
     @Operation(summary = "Every entry the filters match, streamed as NDJSON (one entry's JSON per line) or CSV "
             + "(RFC 4180), in the trail's order")
     @APIResponse(responseCode = "200", description = "The file, as an attachment")
-    @APIResponse(responseCode = "400", description = "An unknown format or a time that is not ISO-8601")
-    public Response export(@BeanParam TrailQuery query, @QueryParam("format") @DefaultValue("ndjson") String format) {
+    @APIResponse(responseCode = "400", description = "An unknown format, a negative position or a time that is not "
+            + "ISO-8601")
+    public Response export(@BeanParam TrailQuery query, @QueryParam("format") @DefaultValue("ndjson") String format,
+                           @QueryParam("after") @DefaultValue("0") long after) {
         Optional<TrailExport> export = TrailExport.named(format);
         if (export.isEmpty()) {
             return badRequest("invalid-format", "format is ndjson or csv, was " + format);
         }
-        return filter(query).map(filter -> Response.ok(export.get().of(search, filter, caller.name()))
+        if (after < 0) {
+            return badRequest("invalid-position", "after is a position in the trail, 0 or more, was " + after);
+        }
+        return filter(query).map(filter -> Response.ok(export.get().of(search, filter, after, caller.name()))
                         .type(export.get().mediaType() + "; charset=UTF-8")
                         .header("Content-Disposition", "attachment; filename=\"" + fileName(query, export.get()) + "\"")
                         .build())

@@ -135,7 +135,7 @@ class TrailSearchTest {
     void aStreamHasTheEntriesOfThePagesInTheirOrder() throws IOException {
         List<AuditEntry> streamed = new ArrayList<>();
 
-        long count = search.stream(filter(), stored -> streamed.add(stored.entry()));
+        long count = search.stream(filter(), 0, stored -> streamed.add(stored.entry()));
 
         assertThat(count).isEqualTo(5);
         assertThat(streamed).isEqualTo(search.page(filter(), 0, 100));

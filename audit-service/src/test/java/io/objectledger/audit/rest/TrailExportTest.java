@@ -74,8 +74,21 @@ class TrailExportTest {
             assertThat(line.getString("previousHash")).isEqualTo(entry.previousHash());
             assertThat(line.getString("entryHash")).isEqualTo(entry.entryHash());
             assertThat(line.getInt("hashFormat")).isEqualTo(entry.hashFormat());
+            assertThat(line.getString("leafHash")).isEqualTo(entry.leafHash()).hasSize(64);
+            assertThat(line.getString("payloadSalt")).isEqualTo(entry.payloadSalt()).hasSize(32);
             assertThat(line.getJsonObject("event")).isEqualTo(entry.event());
         }
+    }
+
+    @Test
+    void anExportAfterAPositionResumesWithTheNextEntry() throws IOException {
+        String all = export(TrailExport.NDJSON, 0);
+        String first = all.substring(0, all.indexOf('\n') + 1);
+
+        String rest = export(TrailExport.NDJSON, query.get(0).position());
+
+        assertThat(first + rest).isEqualTo(all);
+        assertThat(rest.split("\n")).hasSize(2);
     }
 
     @Test
@@ -96,8 +109,12 @@ class TrailExportTest {
     }
 
     private String export(TrailExport format) throws IOException {
+        return export(format, 0);
+    }
+
+    private String export(TrailExport format, long after) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        format.of(search, EVERYTHING, "test").write(out);
+        format.of(search, EVERYTHING, after, "test").write(out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
