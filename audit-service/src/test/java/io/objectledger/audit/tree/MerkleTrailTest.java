@@ -28,6 +28,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -186,6 +190,46 @@ class MerkleTrailTest {
         assertThat(verifyAll(original).verified()).isFalse();
     }
 
+    @Test
+    void writersAppendingAtOnceKeepPositionsDenseAndTheTreeWhole() throws Exception {
+        int writers = 4;
+        int batchesEach = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<?>> running = new ArrayList<>();
+        for (int writer = 0; writer < writers; writer++) {
+            int first = 100_000 * (writer + 1);
+            running.add(pool.submit(() -> {
+                for (int batch = 0; batch < batchesEach; batch++) {
+                    append(events(first + batch * 10, 1 + batch % 10));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> writer : running) {
+            writer.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        long total = appended + writers * (long) (batchesEach / 10 * 55 + sumOfFirst(batchesEach % 10));
+
+        List<byte[]> leaves = storedLeaves();
+        assertThat(leaves).hasSize((int) total).doesNotContainNull();
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT MIN(position), MAX(position), COUNT(*) FROM audit_entry")) {
+            rows.next();
+            assertThat(List.of(rows.getLong(1), rows.getLong(2), rows.getLong(3))).containsExactly(1L, total, total);
+        }
+        RangeVerification verification = verifyAll(checkpoint(total));
+        assertThat(verification.verified()).as(verification.reason()).isTrue();
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(MerkleTree.root(new StoredTree(connection), total))
+                    .isEqualTo(MerkleTree.root(inMemory(leaves), total));
+        }
+    }
+
+    private static long sumOfFirst(int n) {
+        return (long) n * (n + 1) / 2;
+    }
+
     private RangeVerification verifyAll(SignedCheckpoint... checkpoints) {
         List<SignedCheckpoint> sorted = new ArrayList<>(List.of(checkpoints));
         long last = sorted.get(sorted.size() - 1).checkpoint().treeSize();
@@ -235,9 +279,25 @@ class MerkleTrailTest {
     }
 
     private void appendBatch(int size) {
+        append(events(appended, size));
+        appended += size;
+    }
+
+    private void append(List<ReceivedLifecycleEvent> batch) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            projection.apply(connection, batch);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code size} creations of distinct objects, numbered from {@code first}. */
+    private static List<ReceivedLifecycleEvent> events(int first, int size) {
         List<ReceivedLifecycleEvent> batch = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            int n = appended + i;
+            int n = first + i;
             ObjectIdentity object = new ObjectIdentity("records", "2026/doc-" + n + ".pdf");
             String time = Instant.parse("2026-11-27T10:00:00Z").plusSeconds(n).toString();
             ChangeContext change = new ChangeContext("change-" + n, "ObjectCreated:Put", Instant.parse(time),
@@ -247,12 +307,7 @@ class MerkleTrailTest {
                     new ObjectCreated(object, new ObjectFacts(n, "e" + n, "", Map.of("owner", "é " + n), Map.of()),
                             change, null)));
         }
-        try (Connection connection = dataSource.getConnection()) {
-            projection.apply(connection, batch);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        appended += size;
+        return batch;
     }
 
     private List<byte[]> storedLeaves() throws SQLException {
