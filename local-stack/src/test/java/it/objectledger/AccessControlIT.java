@@ -56,6 +56,7 @@ public class AccessControlIT {
     private final String bucket = Ledger.freshBucket("acl");
     private AccessTokens issuer;
     private String redriveId;
+    private long checkpointSize;
 
     /** One operation of a service's OpenAPI document. */
     private record Operation(String service, String method, String path, Optional<String> role, String scheme) {
@@ -79,6 +80,9 @@ public class AccessControlIT {
         HttpResponse<String> started = send(request("ingest", "POST", "/api/dead-letters/redrives", token("operator")));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         redriveId = read(started.body()).get("id").asText();
+        HttpResponse<String> checkpoint = send(request("audit", "POST", "/api/audit/checkpoints", token("auditor")));
+        assertThat(checkpoint.statusCode()).as(checkpoint.body()).isEqualTo(200);
+        checkpointSize = read(checkpoint.body()).get("treeSize").asLong();
     }
 
     @Test
@@ -220,11 +224,15 @@ public class AccessControlIT {
         return operations;
     }
 
-    /** Calls an operation with sample values: the seeded tenant's bucket and object, the seeded re-drive. */
+    /**
+     * Calls an operation with sample values: the seeded tenant's bucket and object, the seeded
+     * re-drive, the seeded checkpoint's size.
+     */
     private HttpResponse<String> call(Operation operation, String token, UnaryOperator<String> pathChange) {
         String path = operation.path()
                 .replace("{bucket}", encode(tenantBucket()))
                 .replace("{id}", redriveId)
+                .replace("{treeSize}", Long.toString(checkpointSize))
                 // A push token in the path that is none of the ledger's.
                 .replace("{token}", "not-a-push-token");
         if (path.contains("{")) {
@@ -232,6 +240,12 @@ public class AccessControlIT {
         }
         if (operation.path().contains("/object")) {
             path += "?key=" + encode(Ledger.TENANT_FIXTURE_KEY);
+        }
+        if (operation.path().endsWith("/proofs/inclusion")) {
+            path += "?position=1&treeSize=" + checkpointSize;
+        }
+        if (operation.path().endsWith("/proofs/consistency")) {
+            path += "?from=1&to=" + checkpointSize;
         }
         return send(request(operation.service(), operation.method(), pathChange.apply(path), token));
     }
@@ -243,7 +257,8 @@ public class AccessControlIT {
             request.header("Authorization", "Bearer " + token);
         }
         byte[] body = switch (method) {
-            case "POST" -> path.startsWith("/api/rgw/")
+            // Verification without a body checks against the stored checkpoints.
+            case "POST" -> path.startsWith("/api/audit/") ? null : path.startsWith("/api/rgw/")
                     ? Ledger.fixtureInBucket("01-put-with-metadata.json", Ledger.freshBucket("acl-push"))
                     // A window in the past: the re-drive matches nothing and ends at once.
                     : ("{\"deadLetterTopic\":\"rgw-notifications-dlq\",\"from\":\"2001-01-01T00:00:00Z\","

@@ -63,7 +63,8 @@ import static org.awaitility.Awaitility.await;
 public class TrailTamperIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
-    private static final int OBJECTS = 4;
+    /** Enough entries after the first checkpoint that a stored inner node covers the first of them. */
+    private static final int OBJECTS = 6;
     /** A put, an overwrite and a removal of each object. */
     private static final int CHANGES_PER_OBJECT = 3;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -274,7 +275,7 @@ public class TrailTamperIT {
                         : MerkleHashes.node(hash(level - 1, 2 * index), hash(level - 1, 2 * index + 1));
             }
         };
-        long rebuilt = 0;
+        long rebuilt;
         try (PreparedStatement update = owner.prepareStatement(
                 "UPDATE trail_node SET hash = ? WHERE level = ? AND node_index = ?")) {
             for (int level = 4; (1L << level) <= leaves.size(); level += 4) {
@@ -291,6 +292,12 @@ public class TrailTamperIT {
              ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM trail_node")) {
             count.next();
             assertThat(rebuilt).as("every stored node rebuilt").isEqualTo(count.getLong(1));
+        }
+        try (Statement sql = owner.createStatement();
+             ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM trail_node n JOIN nodes_backup b "
+                     + "USING (level, node_index) WHERE n.hash <> b.hash")) {
+            count.next();
+            assertThat(count.getLong(1)).as("stored nodes over the changed entry").isPositive();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.objectledger.audit.tree;
 
+import jakarta.json.bind.annotation.JsonbNillable;
+
 import java.util.List;
 
 /**
@@ -13,6 +15,7 @@ import java.util.List;
  *                             that still holds
  * @param checkpointSizes      the sizes of the signed checkpoints it compared roots with
  */
+@JsonbNillable
 public record RangeVerification(boolean verified, long from, long to, long treeSize, long entriesChecked,
                                 long verifiedSize, Long firstFailingPosition, String reason,
                                 List<Long> checkpointSizes) {
