@@ -73,7 +73,7 @@ public class CheckpointKey {
             return;
         }
         keyId = CheckpointKeys.keyId(publicKey);
-        Checkpoint probe = new Checkpoint("key-check", 0, MerkleHashes.EMPTY_ROOT(), Instant.EPOCH);
+        Checkpoint probe = new Checkpoint("key-check", 0, MerkleHashes.emptyRoot(), Instant.EPOCH);
         if (!SignedCheckpoint.sign(probe, privateKey, keyId).verifies(publicKey)) {
             privateKey = null;
             publicKey = null;

@@ -82,7 +82,7 @@ public final class CompactRange {
     /** MTH(D[0:size]): the subtrees folded from the smallest, which is how RFC 9162 splits the tree. */
     public byte[] root() {
         if (subtrees.isEmpty()) {
-            return MerkleHashes.EMPTY_ROOT();
+            return MerkleHashes.emptyRoot();
         }
         byte[] root = subtrees.get(subtrees.size() - 1).clone();
         for (int i = subtrees.size() - 2; i >= 0; i--) {

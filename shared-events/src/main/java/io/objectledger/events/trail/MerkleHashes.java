@@ -17,17 +17,14 @@ public final class MerkleHashes {
     /** One digest per thread: looking the algorithm up for every node costs as much as hashing it. */
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(MerkleHashes::newDigest);
 
-    /**
-     * The root of the empty tree, SHA-256 of nothing. Never modify it; {@link #EMPTY_ROOT()}
-     * hands out a copy for callers that might.
-     */
-    public static final byte[] EMPTY_ROOT = sha256(new byte[0]);
+    /** The root of the empty tree, SHA-256 of nothing; kept private because an array can be changed. */
+    private static final byte[] EMPTY_ROOT = sha256(new byte[0]);
 
     private MerkleHashes() {
     }
 
     /** A copy of the root of the empty tree. */
-    public static byte[] EMPTY_ROOT() {
+    public static byte[] emptyRoot() {
         return EMPTY_ROOT.clone();
     }
 

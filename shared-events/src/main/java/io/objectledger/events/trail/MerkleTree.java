@@ -29,7 +29,7 @@ public final class MerkleTree {
         }
         long n = end - start;
         if (n == 0) {
-            return MerkleHashes.EMPTY_ROOT();
+            return MerkleHashes.emptyRoot();
         }
         if (Long.bitCount(n) == 1 && start % n == 0) {
             return tree.hash(Long.numberOfTrailingZeros(n), start / n);
@@ -100,7 +100,7 @@ public final class MerkleTree {
             return proof.isEmpty() && MessageDigest.isEqual(oldRoot, newRoot);
         }
         if (oldSize == 0) {
-            return proof.isEmpty() && MessageDigest.isEqual(oldRoot, MerkleHashes.EMPTY_ROOT);
+            return proof.isEmpty() && MessageDigest.isEqual(oldRoot, MerkleHashes.emptyRoot());
         }
         if (proof.isEmpty() || !proof.stream().allMatch(MerkleTree::isHash)) {
             return false;

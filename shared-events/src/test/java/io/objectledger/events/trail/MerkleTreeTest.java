@@ -31,7 +31,7 @@ class MerkleTreeTest {
 
     @Test
     void hashesMatchTheRfc6962TestVectors() {
-        assertThat(MerkleHashes.hex(MerkleHashes.EMPTY_ROOT())).isEqualTo(CT_ROOTS[0]);
+        assertThat(MerkleHashes.hex(MerkleHashes.emptyRoot())).isEqualTo(CT_ROOTS[0]);
         assertThat(MerkleHashes.hex(MerkleHashes.leaf(new byte[0])))
                 .isEqualTo("6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
         assertThat(MerkleHashes.hex(MerkleHashes.leaf("L123456".getBytes())))
@@ -193,7 +193,7 @@ class MerkleTreeTest {
     @Test
     void theEmptyTreeIsConsistentWithEveryTree() {
         assertThat(MerkleTree.consistencyProof(TREE.subtrees(), 0, 5)).isEmpty();
-        assertThat(MerkleTree.verifyConsistency(0, 5, MerkleHashes.EMPTY_ROOT(), TREE.root(5), List.of())).isTrue();
+        assertThat(MerkleTree.verifyConsistency(0, 5, MerkleHashes.emptyRoot(), TREE.root(5), List.of())).isTrue();
         assertThat(MerkleTree.verifyConsistency(0, 5, TREE.root(1), TREE.root(5), List.of())).isFalse();
         assertThat(MerkleTree.verifyConsistency(5, 4, TREE.root(5), TREE.root(4), List.of())).isFalse();
     }
@@ -204,7 +204,7 @@ class MerkleTreeTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MerkleTree.consistencyProof(TREE.subtrees(), 6, 5))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(MerkleTree.verifyInclusion(TREE.leaf(0), 0, 0, List.of(), MerkleHashes.EMPTY_ROOT())).isFalse();
+        assertThat(MerkleTree.verifyInclusion(TREE.leaf(0), 0, 0, List.of(), MerkleHashes.emptyRoot())).isFalse();
     }
 
     static ReferenceTree ctTree() {
